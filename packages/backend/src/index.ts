@@ -1,0 +1,40 @@
+// The portal's backend: the create-app defaults, trimmed to what the demo uses,
+// plus the security-maturity plugin and its SAMM module.
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// auth plugin, with the guest provider for local sign-in
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog plugin
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permission plugin; see https://backstage.io/docs/permissions/getting-started
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// search plugin, with the PostgreSQL engine when running on PostgreSQL
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// user settings, notifications and signals plugins
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+// security maturity: records and scores, and the OWASP SAMM scorer module
+backend.add(import('@secmat/backstage-plugin-security-maturity-backend'));
+backend.add(
+  import('@secmat/backstage-plugin-security-maturity-backend-module-samm'),
+);
+
+backend.start();

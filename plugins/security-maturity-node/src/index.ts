@@ -1,0 +1,7 @@
+/**
+ * Extension points and interfaces for modules of the security-maturity backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './scorers';

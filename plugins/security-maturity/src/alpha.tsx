@@ -1,0 +1,44 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { SecurityMaturityClient } from '@secmat/backstage-plugin-security-maturity-common';
+import { securityMaturityApiRef } from './api';
+
+/** The backend client as a utility API. @alpha */
+export const securityMaturityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: securityMaturityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SecurityMaturityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The Security tab on every Component's entity page. @alpha */
+export const securityMaturityEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: '/security',
+    title: 'Security',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntitySecurityContent').then(m => (
+        <m.EntitySecurityContent />
+      )),
+  },
+});
+
+/**
+ * The security-maturity plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'security-maturity',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [securityMaturityApi, securityMaturityEntityContent],
+});

@@ -1,0 +1,81 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { SecurityMaturityRecord } from '@secmat/backstage-plugin-security-maturity-common';
+import { ReactNode } from 'react';
+
+function Stat(props: { label: string; value: ReactNode; hint?: string }) {
+  return (
+    <Grid item xs={6} sm={4} md={2}>
+      <Paper variant="outlined">
+        <Box p={2} minHeight={96}>
+          <Typography variant="overline" color="textSecondary" component="div">
+            {props.label}
+          </Typography>
+          <Typography variant="h5" component="div">
+            {props.value}
+          </Typography>
+          {props.hint && (
+            <Typography variant="caption" color="textSecondary">
+              {props.hint}
+            </Typography>
+          )}
+        </Box>
+      </Paper>
+    </Grid>
+  );
+}
+
+/** The ten-second answer to "where does this component stand?". */
+export function SummaryStrip(props: { record: SecurityMaturityRecord }) {
+  const { record } = props;
+  const passed = record.stages.filter(s => s.status === 'passed').length;
+  const openExceptions = record.exceptions.filter(
+    e => e.status === 'requested' || e.status === 'approved',
+  ).length;
+  const expired = record.exceptions.filter(e => e.status === 'expired').length;
+  const openWorksheets = record.worksheets.filter(
+    w => w.status === 'open',
+  ).length;
+
+  return (
+    <Grid container spacing={2}>
+      <Stat
+        label="Risk tier"
+        value={record.intake?.tier ?? 'Not classified'}
+        hint={record.intake ? undefined : 'Intake decides the tier'}
+      />
+      <Stat
+        label="Stage gates passed"
+        value={
+          record.stages.length ? `${passed} of ${record.stages.length}` : '—'
+        }
+        hint={record.stages.length ? undefined : 'No gates recorded'}
+      />
+      <Stat
+        label="Open exceptions"
+        value={openExceptions}
+        hint={expired ? `${expired} expired` : undefined}
+      />
+      <Stat label="Open worksheets" value={openWorksheets} />
+      <Stat label="Release decisions" value={record.releases.length} />
+      <Stat
+        label="Last change"
+        value={
+          record.updatedAt
+            ? new Date(record.updatedAt).toLocaleDateString()
+            : 'Never'
+        }
+      />
+      {record.updatedBy && (
+        <Grid item xs={12}>
+          <Typography variant="caption" color="textSecondary">
+            Last changed by <EntityRefLink entityRef={record.updatedBy} />
+          </Typography>
+        </Grid>
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,28 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+
+/**
+ * One section of the Security tab. With no items it explains what will appear
+ * there and who records it, instead of showing an empty box.
+ */
+export function SectionCard(props: {
+  title: string;
+  subheader: string;
+  count: number;
+  emptyText: string;
+  children?: ReactNode;
+}) {
+  const { title, subheader, count, emptyText, children } = props;
+  return (
+    <InfoCard title={title} subheader={subheader}>
+      {count === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {emptyText}
+        </Typography>
+      ) : (
+        children
+      )}
+    </InfoCard>
+  );
+}

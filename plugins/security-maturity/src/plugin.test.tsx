@@ -1,0 +1,86 @@
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { NotFoundError } from '@backstage/errors';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { securityMaturityApiRef } from './api';
+import {
+  EntitySecurityMaturityContent,
+  securityMaturityPlugin,
+} from './plugin';
+import { emptyRecord, entity, mockApi } from './__testUtils__/records';
+
+// Legacy frontend system: the exports at '.' rendered in a legacy test app.
+describe('legacy EntitySecurityMaturityContent', () => {
+  function renderTab(api: ReturnType<typeof mockApi>) {
+    return renderInTestApp(
+      <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          <EntitySecurityMaturityContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+  }
+
+  it('is provided by the legacy plugin', () => {
+    expect(securityMaturityPlugin.getId()).toBe('security-maturity');
+  });
+
+  it('fetches the record of the entity on the page and explains empty sections', async () => {
+    const api = mockApi(async () => emptyRecord);
+    await renderTab(api);
+
+    expect(await screen.findByText('Not classified')).toBeInTheDocument();
+    expect(api.getEntityRecord).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'payments-api',
+    });
+    expect(screen.getByText(/No stage gates recorded yet/)).toBeInTheDocument();
+    expect(screen.getByText(/Nobody is assigned yet/)).toBeInTheDocument();
+    expect(screen.getByText('OWASP SAMM v2')).toBeInTheDocument();
+    expect(screen.getByText('Never')).toBeInTheDocument();
+  });
+
+  it('shows who changed the record last', async () => {
+    await renderTab(
+      mockApi(async () => ({
+        ...emptyRecord,
+        version: 4,
+        updatedAt: '2026-11-20T09:30:00.000Z',
+        updatedBy: 'user:default/alex.rivera',
+      })),
+    );
+    expect(await screen.findByText(/Last changed by/)).toBeInTheDocument();
+    expect(screen.getByText('alex.rivera')).toBeInTheDocument();
+  });
+
+  it('says so when the backend does not know the entity', async () => {
+    await renderTab(
+      mockApi(async () => {
+        throw new NotFoundError(
+          'Entity component:default/payments-api was not found',
+        );
+      }),
+    );
+    expect(
+      await screen.findByText(/No security record for this entity/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error and offers a retry when the backend fails', async () => {
+    const api = mockApi(async () => {
+      throw new Error('Backend unavailable');
+    });
+    await renderTab(api);
+    expect(
+      (await screen.findAllByText(/Backend unavailable/)).length,
+    ).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(api.getEntityRecord).toHaveBeenCalledTimes(2));
+  });
+});

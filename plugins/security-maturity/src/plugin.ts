@@ -1,0 +1,44 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createComponentExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { SecurityMaturityClient } from '@secmat/backstage-plugin-security-maturity-common';
+import { securityMaturityApiRef } from './api';
+
+/**
+ * The security-maturity plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const securityMaturityPlugin = createPlugin({
+  id: 'security-maturity',
+  apis: [
+    createApiFactory({
+      api: securityMaturityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SecurityMaturityClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The Security tab for an entity page (legacy frontend system). Mount it in an
+ * `EntityLayout.Route`.
+ *
+ * @public
+ */
+export const EntitySecurityMaturityContent = securityMaturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySecurityMaturityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntitySecurityContent').then(
+          m => m.EntitySecurityContent,
+        ),
+    },
+  }),
+);
