@@ -96,8 +96,62 @@ run_tests() {
   yarn prettier:check
   log "unit, component and database tests"
   # --ci runs jest once (no watch mode) and fails on missing snapshots.
-  CI=true yarn test --ci
+  CI=true yarn test --ci --verbose
   echo "checks and tests took $((SECONDS - t))s"
+
+  run_e2e
+}
+
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "Installing Debian's chromium for the browser test"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || true
+  fi
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]
+}
+
+wait_for() { # url seconds
+  local deadline=$((SECONDS + $2))
+  until curl -sf -o /dev/null "$1"; do
+    if [ $SECONDS -gt $deadline ]; then
+      echo "$1 did not answer within $2s" >&2
+      return 1
+    fi
+    sleep 2
+  done
+}
+
+run_e2e() {
+  if ! ensure_chromium; then
+    if [ -n "${CI:-}" ]; then
+      echo "chromium is missing and could not be installed; CI requires the browser test." >&2
+      exit 1
+    fi
+    echo "chromium is missing: skipping the browser test (apt-get install chromium)." >&2
+    return 0
+  fi
+  log "browser test against the running portal"
+  local t=$SECONDS data log
+  data=$(mktemp -d)
+  log="$data/portal.log"
+  # A fresh SQLite directory, so the test sees what a first start sees.
+  APP_CONFIG_backend_database_connection_directory="$data" setsid yarn start >"$log" 2>&1 &
+  local portal=$!
+  # shellcheck disable=SC2064
+  trap "kill -- -$portal 2>/dev/null || true" EXIT
+  if ! wait_for http://localhost:7007/.backstage/health/v1/readiness 180 ||
+    ! wait_for http://localhost:3000 180; then
+    tail -50 "$log" >&2
+    exit 1
+  fi
+  if ! node packages/app/e2e/securityTab.e2e.mjs ${E2E_SCREENSHOTS:+--screenshots "$E2E_SCREENSHOTS"}; then
+    tail -50 "$log" >&2
+    exit 1
+  fi
+  kill -- -$portal 2>/dev/null || true
+  trap - EXIT
+  echo "browser test took $((SECONDS - t))s"
 }
 
 case "${1:-}" in

@@ -9,8 +9,8 @@ import { ReactNode } from 'react';
 function Stat(props: { label: string; value: ReactNode; hint?: string }) {
   return (
     <Grid item xs={6} sm={4} md={2}>
-      <Paper variant="outlined">
-        <Box p={2} minHeight={96}>
+      <Paper variant="outlined" style={{ height: '100%' }}>
+        <Box p={2}>
           <Typography variant="overline" color="textSecondary" component="div">
             {props.label}
           </Typography>
