@@ -79,12 +79,24 @@ describe('security-maturity backend plugin', () => {
         entityRef: 'component:default/payments-api',
         version: 0,
         intake: null,
+        requiredStageIds: [
+          'intake',
+          'threat-modeling',
+          'design',
+          'implementation',
+          'validation',
+          'launch',
+          'governance',
+        ],
         stages: [],
         rasi: [],
         exceptions: [],
         worksheets: [],
         decisions: [],
         releases: [],
+        assessment: [],
+        // The default mock user owns nothing and leads nothing.
+        permissions: { canEdit: false, isSecurityLead: false },
         scorers: [
           {
             id: 'test-scanner',

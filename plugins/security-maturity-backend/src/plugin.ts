@@ -3,8 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { securityMaturityPermissions } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
+import { readWorkflowConfig } from './config/readWorkflowConfig';
 import { SecurityMaturityStore } from './database/SecurityMaturityStore';
+import { AccessControl } from './service/access';
+import { scheduleExceptionExpiry } from './service/ExceptionExpiry';
 import { createRouter } from './service/router';
 import { ScorerRegistry } from './service/ScorerRegistry';
 
@@ -22,17 +26,48 @@ export const securityMaturityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
-      async init({ database, httpAuth, httpRouter, logger, catalog }) {
+      async init(deps) {
+        const { config, database, httpAuth, httpRouter, logger, catalog } =
+          deps;
+        const workflow = readWorkflowConfig(config);
         const store = await SecurityMaturityStore.create({ database });
+        deps.permissionsRegistry.addPermissions(securityMaturityPermissions);
+        const access = new AccessControl({
+          httpAuth,
+          userInfo: deps.userInfo,
+          catalog,
+          permissions: deps.permissions,
+          securityLeadGroups: workflow.securityLeadGroups,
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, catalog, store, scorers }),
+          await createRouter({
+            httpAuth,
+            auditor: deps.auditor,
+            access,
+            store,
+            workflow,
+            scorers,
+            context: { store, workflow, catalog },
+          }),
         );
+        await scheduleExceptionExpiry({
+          config,
+          scheduler: deps.scheduler,
+          logger,
+          store,
+        });
         logger.info(
           `Security maturity ready with scorers: ${
             scorers.scorers.map(s => s.id).join(', ') || 'none'

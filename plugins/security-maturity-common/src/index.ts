@@ -1,10 +1,13 @@
 /**
+ * Isomorphic types, the OWASP SAMM structure and scoring formula, permissions and
  * the HTTP client of the security-maturity plugin family.
  *
  * @packageDocumentation
  */
 
 export * from './types';
+export * from './workflow';
+export * from './permissions';
 export * from './samm/structure';
 export * from './samm/score';
 export * from './client/SecurityMaturityApi';

@@ -1,31 +1,18 @@
-/**
- * The security-maturity record of one catalog entity, as the Security tab reads it.
- * (Type aliases rather than interfaces, so they fit the OpenAPI-typed router.)
- *
- * Each section is a list of first-class records; a section is empty until someone
- * records something for the entity.
- *
- * @public
- */
-export type SecurityMaturityRecord = {
-  /** The catalog entity this record belongs to, e.g. `component:default/payments-api`. */
-  entityRef: string;
-  /** Optimistic-concurrency version of the record; 0 while nothing has been written. */
+// Type aliases rather than interfaces, so they fit the OpenAPI-typed router.
+
+/** A link to evidence: a scan, a pipeline run, an ADR. http(s) only. @public */
+export type EvidenceLink = {
+  title: string;
+  url: string;
+};
+
+/** Who changed a record last, and its optimistic-concurrency version. @public */
+export type RecordMeta = {
+  /** Incremented on every change; an edit names the version it read. */
   version: number;
-  /** When the record last changed, ISO 8601; undefined while nothing has been written. */
-  updatedAt?: string;
-  /** Entity ref of the user who last changed the record. */
-  updatedBy?: string;
-  /** Intake classification and the risk tier it yields; null until intake is done. */
-  intake: IntakeSummary | null;
-  stages: StageSummary[];
-  rasi: RasiAssignmentSummary[];
-  exceptions: ExceptionSummary[];
-  worksheets: WorksheetSummary[];
-  decisions: DecisionSummary[];
-  releases: ReleaseSummary[];
-  /** The scorers that the backend has installed (the SAMM module, and any others). */
-  scorers: ScorerInfo[];
+  updatedAt: string;
+  /** Entity ref of the user (or service) that made the last change. */
+  updatedBy: string;
 };
 
 /** @public */
@@ -38,60 +25,186 @@ export type StageStatus =
   | 'not_applicable';
 
 /** @public */
-export type IntakeSummary = {
-  tier: string;
-  classifiedAt: string;
-  classifiedBy: string;
+export const STAGE_STATUSES: ReadonlyArray<StageStatus> = [
+  'not_started',
+  'in_progress',
+  'blocked',
+  'passed',
+  'waived',
+  'not_applicable',
+];
+
+/** The answers of the intake classification. @public */
+export type IntakeAnswers = {
+  /** One of the configured data classifications, e.g. `confidential`. */
+  dataClassification: string;
+  newIntegrations: boolean;
+  authFlowChanges: boolean;
+  internetExposure: boolean;
+  /** e.g. `PCI DSS`, `GDPR`; empty when none apply. */
+  regulatoryObligations: string[];
+  notes?: string;
 };
 
 /** @public */
-export type StageSummary = {
+export type IntakeRecord = IntakeAnswers &
+  RecordMeta & {
+    /** The risk tier the configured rules derive from the answers. */
+    tier: string;
+    /** Why that tier: the rule that matched. */
+    tierReason: string;
+  };
+
+/** @public */
+export type ChecklistItem = {
+  criterionId: string;
+  done: boolean;
+  evidence: EvidenceLink[];
+};
+
+/** @public */
+export type StageRecord = RecordMeta & {
   stageId: string;
   status: StageStatus;
-  updatedAt: string;
+  checklist: ChecklistItem[];
+  notes?: string;
+  /** Required when the status is waived or not_applicable. */
+  reason?: string;
+  signedOffBy?: string;
+  signedOffAt?: string;
+  /** Set when a material change or a runtime lesson re-opened the stage. */
+  reopenedReason?: string;
 };
 
 /** @public */
-export type RasiAssignmentSummary = {
+export type RasiAssignment = RecordMeta & {
   activityId: string;
-  role: 'responsible' | 'accountable' | 'supportive' | 'informed';
-  assigneeRef: string;
+  responsible: string[];
+  /** Exactly one Accountable: a catalog user or group ref. */
+  accountable: string;
+  supportive: string[];
+  informed: string[];
 };
 
 /** @public */
-export type ExceptionSummary = {
+export type ExceptionStatus =
+  | 'requested'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'revoked'
+  | 'closed';
+
+/** @public */
+export type RiskRating = 'low' | 'medium' | 'high' | 'critical';
+
+/** @public */
+export type ExceptionRecord = RecordMeta & {
   id: string;
   controlId: string;
-  status:
-    | 'requested'
-    | 'approved'
-    | 'rejected'
-    | 'expired'
-    | 'revoked'
-    | 'closed';
+  justification: string;
+  compensatingControls: string;
+  riskRating: RiskRating;
   expiresAt: string;
+  status: ExceptionStatus;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionNote?: string;
 };
 
 /** @public */
-export type WorksheetSummary = {
+export type ContainmentAction = 'isolate' | 'revoke' | 'freeze' | 'recover';
+
+/** @public */
+export type WorksheetRecord = RecordMeta & {
   id: string;
   kind: 'incident' | 'drill';
   title: string;
   status: 'open' | 'closed';
+  startedAt: string;
+  containedAt?: string;
+  closedAt?: string;
+  readiness: {
+    baselineControlsPresent: boolean;
+    runtimeVisibility: boolean;
+    containmentPathLastTested?: string;
+  };
+  /** Who may isolate traffic, revoke access, freeze rollout, approve recovery. */
+  containmentOwners: Record<ContainmentAction, string | null>;
+  timeline: Array<{ at: string; entry: string; by: string }>;
+  actions: Array<{ description: string; owner?: string; done: boolean }>;
+  findings: string[];
+  lessons: Array<{
+    lesson: string;
+    reopensStageId?: string;
+    by: string;
+    at: string;
+  }>;
 };
 
 /** @public */
-export type DecisionSummary = {
+export type DecisionStatus =
+  | 'proposed'
+  | 'accepted'
+  | 'implemented'
+  | 'superseded';
+
+/** @public */
+export type DecisionRecord = RecordMeta & {
   id: string;
-  title: string;
-  status: string;
+  trigger: string;
+  decision: string;
+  rationale: string;
+  ownerRef: string;
+  backlogUrl?: string;
+  status: DecisionStatus;
+  reReviewAt?: string;
+  reReviewTrigger?: string;
 };
 
 /** @public */
-export type ReleaseSummary = {
+export type ReleaseEvidence = {
+  kind: 'pipeline' | 'scan' | 'signature' | 'provenance' | 'other';
+  title: string;
+  url: string;
+  result?: 'pass' | 'fail' | 'info';
+  slsaBuildLevel?: number;
+  pushedBy: string;
+  pushedAt: string;
+};
+
+/** @public */
+export type ReleaseRecord = RecordMeta & {
   id: string;
   release: string;
-  decision: 'go' | 'no_go' | 'pending';
+  decision: 'pending' | 'go' | 'no_go';
+  decisionNote?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  evidence: ReleaseEvidence[];
+};
+
+/** @public */
+export type AssessmentAnswer = {
+  activityId: string;
+  value: number;
+  notes?: string;
+  answeredBy: string;
+  answeredAt: string;
+  version: number;
+};
+
+/** @public */
+export type HistoryEntry = {
+  id: number;
+  recordType: string;
+  recordId: string;
+  action: string;
+  actor: string;
+  at: string;
+  changes: Record<string, unknown>;
 };
 
 /**
@@ -103,4 +216,45 @@ export type ScorerInfo = {
   id: string;
   title: string;
   description: string;
+};
+
+/** What the caller may do with this entity's records. @public */
+export type RecordPermissions = {
+  /** Owners of the entity and security leads edit its records. */
+  canEdit: boolean;
+  /** Security leads approve exceptions and sign off security gates. */
+  isSecurityLead: boolean;
+};
+
+/**
+ * The whole security-maturity picture of one catalog entity, as the Security
+ * tab reads it. Sections are empty until someone records something.
+ *
+ * @public
+ */
+export type SecurityMaturityRecord = {
+  /** The catalog entity, e.g. `component:default/payments-api`. */
+  entityRef: string;
+  /** 0 while nothing has been written; increases with every change to any section. */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  intake: IntakeRecord | null;
+  /** Stages of the configured workflow that this tier requires, in order. */
+  requiredStageIds: string[];
+  stages: StageRecord[];
+  rasi: RasiAssignment[];
+  exceptions: ExceptionRecord[];
+  worksheets: WorksheetRecord[];
+  decisions: DecisionRecord[];
+  releases: ReleaseRecord[];
+  assessment: AssessmentAnswer[];
+  scorers: ScorerInfo[];
+  permissions: RecordPermissions;
+};
+
+/** A page of a list endpoint. @public */
+export type Page<T> = {
+  items: T[];
+  totalCount: number;
 };

@@ -52,6 +52,65 @@ export const spec = {
           maxLength: 63,
         },
       },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 200,
+          default: 50,
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          default: 0,
+        },
+      },
+      recordId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+      stageId: {
+        name: 'stageId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 64,
+          pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+        },
+      },
+      activityId: {
+        name: 'activityId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 64,
+          pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+        },
+      },
+      sammActivityId: {
+        name: 'activityId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[GDIVOgdivo]-[A-Za-z]{2}-([123]-[ABab]|[ABab]-[123])$',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -126,13 +185,16 @@ export const spec = {
           'entityRef',
           'version',
           'intake',
+          'requiredStageIds',
           'stages',
           'rasi',
           'exceptions',
           'worksheets',
           'decisions',
           'releases',
+          'assessment',
           'scorers',
+          'permissions',
         ],
         properties: {
           entityRef: {
@@ -194,7 +256,50 @@ export const spec = {
               $ref: '#/components/schemas/ScorerInfo',
             },
           },
+          requiredStageIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          assessment: {
+            type: 'array',
+            items: {
+              type: 'object',
+            },
+          },
+          permissions: {
+            type: 'object',
+          },
         },
+      },
+      EvidenceLink: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          url: {
+            type: 'string',
+            maxLength: 2000,
+            pattern: '^https?://[^\\s]+$',
+          },
+        },
+        required: ['title', 'url'],
+      },
+      Url: {
+        type: 'string',
+        maxLength: 2000,
+        pattern: '^https?://[^\\s]+$',
+      },
+      EntityRefString: {
+        type: 'string',
+        maxLength: 255,
+        pattern:
+          '^[a-zA-Z][a-zA-Z0-9]*:([a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
       },
     },
   },
@@ -263,6 +368,1712 @@ export const spec = {
             },
           },
           '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/config': {
+      get: {
+        operationId: 'GetWorkflowConfig',
+        summary:
+          'The configured workflow: stages, RASI activities, tiers, tier rules, baseline controls.',
+        parameters: [],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/intake': {
+      put: {
+        operationId: 'PutIntake',
+        summary:
+          'Record the intake classification; the tier follows from the configured rules.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The version the edit is based on (0 to create).',
+                  },
+                  dataClassification: {
+                    type: 'string',
+                    maxLength: 64,
+                    pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+                  },
+                  newIntegrations: {
+                    type: 'boolean',
+                  },
+                  authFlowChanges: {
+                    type: 'boolean',
+                  },
+                  internetExposure: {
+                    type: 'boolean',
+                  },
+                  regulatoryObligations: {
+                    type: 'array',
+                    maxItems: 20,
+                    items: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 100,
+                    },
+                  },
+                  notes: {
+                    type: 'string',
+                    maxLength: 4000,
+                  },
+                },
+                required: [
+                  'version',
+                  'dataClassification',
+                  'newIntegrations',
+                  'authFlowChanges',
+                  'internetExposure',
+                  'regulatoryObligations',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/stages/{stageId}': {
+      put: {
+        operationId: 'PutStage',
+        summary:
+          'Update a stage gate: status, checklist with evidence, notes, reason.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/stageId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The version the edit is based on (0 to create).',
+                  },
+                  status: {
+                    type: 'string',
+                    enum: [
+                      'not_started',
+                      'in_progress',
+                      'blocked',
+                      'passed',
+                      'waived',
+                      'not_applicable',
+                    ],
+                  },
+                  checklist: {
+                    type: 'array',
+                    maxItems: 50,
+                    items: {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        criterionId: {
+                          type: 'string',
+                          maxLength: 64,
+                          pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+                        },
+                        done: {
+                          type: 'boolean',
+                        },
+                        evidence: {
+                          type: 'array',
+                          maxItems: 20,
+                          items: {
+                            $ref: '#/components/schemas/EvidenceLink',
+                          },
+                        },
+                      },
+                      required: ['criterionId', 'done', 'evidence'],
+                    },
+                  },
+                  notes: {
+                    type: 'string',
+                    maxLength: 4000,
+                  },
+                  reason: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: ['version', 'status', 'checklist'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/stages/{stageId}/sign-off': {
+      post: {
+        operationId: 'SignOffStage',
+        summary:
+          'Sign off a passed, waived or not-applicable gate (its Accountable or a security lead).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/stageId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The version the edit is based on (0 to create).',
+                  },
+                },
+                required: ['version'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/material-changes': {
+      post: {
+        operationId: 'RecordMaterialChange',
+        summary: 'Record a material change; it re-opens threat modeling.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  description: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  kind: {
+                    type: 'string',
+                    enum: [
+                      'new-integration',
+                      'auth-change',
+                      'new-sensitive-data',
+                      'other',
+                    ],
+                  },
+                },
+                required: ['description', 'kind'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/rasi/{activityId}': {
+      put: {
+        operationId: 'PutRasiAssignment',
+        summary:
+          'Assign Responsible, Accountable (exactly one), Supportive and Informed for an activity.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/activityId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The version the edit is based on (0 to create).',
+                  },
+                  responsible: {
+                    type: 'array',
+                    maxItems: 20,
+                    items: {
+                      $ref: '#/components/schemas/EntityRefString',
+                    },
+                  },
+                  accountable: {
+                    $ref: '#/components/schemas/EntityRefString',
+                  },
+                  supportive: {
+                    type: 'array',
+                    maxItems: 20,
+                    items: {
+                      $ref: '#/components/schemas/EntityRefString',
+                    },
+                  },
+                  informed: {
+                    type: 'array',
+                    maxItems: 20,
+                    items: {
+                      $ref: '#/components/schemas/EntityRefString',
+                    },
+                  },
+                },
+                required: [
+                  'version',
+                  'responsible',
+                  'accountable',
+                  'supportive',
+                  'informed',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/exceptions': {
+      get: {
+        operationId: 'ListExceptions',
+        summary: "The entity's exceptions, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RequestException',
+        summary: 'Request an exception to a baseline control.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  controlId: {
+                    type: 'string',
+                    maxLength: 64,
+                    pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+                  },
+                  justification: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  compensatingControls: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  riskRating: {
+                    type: 'string',
+                    enum: ['low', 'medium', 'high', 'critical'],
+                  },
+                  expiresAt: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                },
+                required: [
+                  'controlId',
+                  'justification',
+                  'compensatingControls',
+                  'riskRating',
+                  'expiresAt',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/exceptions/{id}/transitions': {
+      post: {
+        operationId: 'TransitionException',
+        summary:
+          'approve or reject (security leads, not the requester), revoke (security leads), close (owners or leads).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  action: {
+                    type: 'string',
+                    enum: ['approve', 'reject', 'revoke', 'close'],
+                  },
+                  note: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: ['version', 'action'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/worksheets': {
+      get: {
+        operationId: 'ListWorksheets',
+        summary: "The entity's worksheets, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'StartWorksheet',
+        summary:
+          'Start an incident or drill worksheet; containment owners default from RASI.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  kind: {
+                    type: 'string',
+                    enum: ['incident', 'drill'],
+                  },
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                },
+                required: ['kind', 'title'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/worksheets/{id}': {
+      put: {
+        operationId: 'UpdateWorksheet',
+        summary:
+          'Update a worksheet: readiness, containment owners, timeline, actions, findings, status.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The version the edit is based on (0 to create).',
+                  },
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  status: {
+                    type: 'string',
+                    enum: ['open', 'closed'],
+                  },
+                  containedAt: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                  readiness: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      baselineControlsPresent: {
+                        type: 'boolean',
+                      },
+                      runtimeVisibility: {
+                        type: 'boolean',
+                      },
+                      containmentPathLastTested: {
+                        type: 'string',
+                        format: 'date',
+                      },
+                    },
+                    required: ['baselineControlsPresent', 'runtimeVisibility'],
+                  },
+                  containmentOwners: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      isolate: {
+                        type: ['string', 'null'],
+                        maxLength: 255,
+                        pattern:
+                          '^[a-zA-Z][a-zA-Z0-9]*:([a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+                      },
+                      revoke: {
+                        type: ['string', 'null'],
+                        maxLength: 255,
+                        pattern:
+                          '^[a-zA-Z][a-zA-Z0-9]*:([a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+                      },
+                      freeze: {
+                        type: ['string', 'null'],
+                        maxLength: 255,
+                        pattern:
+                          '^[a-zA-Z][a-zA-Z0-9]*:([a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+                      },
+                      recover: {
+                        type: ['string', 'null'],
+                        maxLength: 255,
+                        pattern:
+                          '^[a-zA-Z][a-zA-Z0-9]*:([a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+                      },
+                    },
+                    required: ['isolate', 'revoke', 'freeze', 'recover'],
+                  },
+                  timeline: {
+                    type: 'array',
+                    maxItems: 500,
+                    items: {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        at: {
+                          type: 'string',
+                          format: 'date-time',
+                        },
+                        entry: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 2000,
+                        },
+                        by: {
+                          $ref: '#/components/schemas/EntityRefString',
+                        },
+                      },
+                      required: ['at', 'entry', 'by'],
+                    },
+                  },
+                  actions: {
+                    type: 'array',
+                    maxItems: 200,
+                    items: {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        description: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 2000,
+                        },
+                        owner: {
+                          $ref: '#/components/schemas/EntityRefString',
+                        },
+                        done: {
+                          type: 'boolean',
+                        },
+                      },
+                      required: ['description', 'done'],
+                    },
+                  },
+                  findings: {
+                    type: 'array',
+                    maxItems: 200,
+                    items: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 4000,
+                    },
+                  },
+                },
+                required: [
+                  'version',
+                  'title',
+                  'status',
+                  'readiness',
+                  'containmentOwners',
+                  'timeline',
+                  'actions',
+                  'findings',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/worksheets/{id}/lessons': {
+      post: {
+        operationId: 'AddLesson',
+        summary:
+          'Add a lesson learned; it may re-open a stage so the next planning cycle picks it up.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  lesson: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  reopensStageId: {
+                    type: 'string',
+                    maxLength: 64,
+                    pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+                  },
+                },
+                required: ['version', 'lesson'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/decisions': {
+      get: {
+        operationId: 'ListDecisions',
+        summary: "The entity's threat-model decisions, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateDecision',
+        summary: 'Log a threat-model decision.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  trigger: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  decision: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  rationale: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  ownerRef: {
+                    $ref: '#/components/schemas/EntityRefString',
+                  },
+                  backlogUrl: {
+                    type: 'string',
+                    maxLength: 2000,
+                    pattern: '^https?://[^\\s]+$',
+                  },
+                  status: {
+                    type: 'string',
+                    enum: ['proposed', 'accepted', 'implemented', 'superseded'],
+                  },
+                  reReviewAt: {
+                    type: 'string',
+                    format: 'date',
+                  },
+                  reReviewTrigger: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: [
+                  'trigger',
+                  'decision',
+                  'rationale',
+                  'ownerRef',
+                  'status',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/decisions/{id}': {
+      put: {
+        operationId: 'UpdateDecision',
+        summary: 'Update a threat-model decision.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  trigger: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  decision: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  rationale: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                  ownerRef: {
+                    $ref: '#/components/schemas/EntityRefString',
+                  },
+                  backlogUrl: {
+                    type: 'string',
+                    maxLength: 2000,
+                    pattern: '^https?://[^\\s]+$',
+                  },
+                  status: {
+                    type: 'string',
+                    enum: ['proposed', 'accepted', 'implemented', 'superseded'],
+                  },
+                  reReviewAt: {
+                    type: 'string',
+                    format: 'date',
+                  },
+                  reReviewTrigger: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: [
+                  'version',
+                  'trigger',
+                  'decision',
+                  'rationale',
+                  'ownerRef',
+                  'status',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/releases': {
+      get: {
+        operationId: 'ListReleases',
+        summary: "The entity's release decision records, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateRelease',
+        summary: 'Open a release decision record (decision pending).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  release: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                },
+                required: ['release'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/releases/{id}/evidence': {
+      post: {
+        operationId: 'PushReleaseEvidence',
+        summary:
+          'Add evidence to a release: the one route CI pipelines may call with service credentials.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  kind: {
+                    type: 'string',
+                    enum: [
+                      'pipeline',
+                      'scan',
+                      'signature',
+                      'provenance',
+                      'other',
+                    ],
+                  },
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  url: {
+                    type: 'string',
+                    maxLength: 2000,
+                    pattern: '^https?://[^\\s]+$',
+                  },
+                  result: {
+                    type: 'string',
+                    enum: ['pass', 'fail', 'info'],
+                  },
+                  slsaBuildLevel: {
+                    type: 'integer',
+                    minimum: 0,
+                    maximum: 4,
+                  },
+                },
+                required: ['kind', 'title', 'url'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/releases/{id}/decision': {
+      post: {
+        operationId: 'DecideRelease',
+        summary:
+          'Decide go or no-go: a person (owner or security lead), never a pipeline.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  decision: {
+                    type: 'string',
+                    enum: ['go', 'no_go'],
+                  },
+                  note: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: ['version', 'decision'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/assessment/{activityId}': {
+      put: {
+        operationId: 'PutAssessmentAnswer',
+        summary: 'Attest a SAMM self-assessment answer (0, 0.25, 0.5 or 1).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/sammActivityId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'The version the edit is based on (0 to create).',
+                  },
+                  value: {
+                    type: 'number',
+                    enum: [0, 0.25, 0.5, 1],
+                  },
+                  notes: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: ['version', 'value'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'ListHistory',
+        summary: "Every change to the entity's records, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

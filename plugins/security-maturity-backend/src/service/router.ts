@@ -1,62 +1,341 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  SecurityMaturityRecord,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { SecurityMaturityRecord } from '@secmat/backstage-plugin-security-maturity-common';
 import express from 'express';
 import { SecurityMaturityStore } from '../database/SecurityMaturityStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { AccessControl, AnyRequest, EntityAccess, EntityPath } from './access';
+import { audited } from './audit';
+import { RecordContext } from './records/context';
+import {
+  createDecision,
+  createRelease,
+  decideRelease,
+  pushReleaseEvidence,
+  updateDecision,
+} from './records/decisions';
+import {
+  LEAD_ACTIONS,
+  requestException,
+  transitionException,
+} from './records/exceptions';
+import { putAssessmentAnswer, putRasi } from './records/rasi';
+import {
+  putIntake,
+  putStage,
+  recordMaterialChange,
+  signOffStage,
+} from './records/stages';
+import {
+  addLesson,
+  startWorksheet,
+  updateWorksheet,
+} from './records/worksheets';
 import { ScorerRegistry } from './ScorerRegistry';
 
 /** @internal */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  catalog: CatalogService;
+  auditor: AuditorService;
+  access: AccessControl;
   store: SecurityMaturityStore;
+  workflow: WorkflowConfig;
   scorers: ScorerRegistry;
+  context: RecordContext;
 }
+
+const E = '/entities/:kind/:namespace/:name';
+
+const entityPath = (req: AnyRequest): EntityPath => ({
+  kind: req.params.kind,
+  namespace: req.params.namespace,
+  name: req.params.name,
+});
+
+const page = (req: AnyRequest) => ({
+  limit: Number(req.query.limit ?? 50),
+  offset: Number(req.query.offset ?? 0),
+});
 
 /** @internal */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, store, scorers } = options;
-  const router = await createOpenApiRouter();
+  const {
+    httpAuth,
+    auditor,
+    access,
+    store,
+    workflow,
+    scorers,
+    context: ctx,
+  } = options;
+  // 256 kB is far above any valid record and keeps oversized bodies out (413).
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '256kb' })],
+  });
 
-  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { kind, namespace, name } = req.params;
-    const requestedRef = stringifyEntityRef({ kind, namespace, name });
-    // Looked up with the caller's own credentials, so the catalog's read rules
-    // decide whether the caller may see this entity at all.
-    const entity = await catalog.getEntityByRef(requestedRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`Entity ${requestedRef} was not found`);
-    }
-    const entityRef = stringifyEntityRef(entity);
-    const header = await store.getRecordHeader(entityRef);
-    const record: SecurityMaturityRecord = {
-      entityRef,
-      version: header?.version ?? 0,
-      updatedAt: header?.updatedAt,
-      updatedBy: header?.updatedBy,
-      intake: null,
-      stages: [],
-      rasi: [],
-      exceptions: [],
-      worksheets: [],
-      decisions: [],
-      releases: [],
-      scorers: scorers.describe(),
-    };
-    res.json(record);
+  router.get('/config', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(workflow);
   });
 
   router.get('/scorers', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json({ items: scorers.describe() });
+  });
+
+  router.get(E, async (req, res) => {
+    const a = await access.forRead(req, entityPath(req));
+    const picture = await store.readPicture(a.entityRef);
+    const tier = picture.intake?.tier;
+    const record: SecurityMaturityRecord = {
+      entityRef: a.entityRef,
+      version: picture.header?.version ?? 0,
+      updatedAt: picture.header?.updatedAt,
+      updatedBy: picture.header?.updatedBy,
+      intake: picture.intake,
+      // Until intake sets the tier, every stage is shown as required.
+      requiredStageIds: workflow.stages
+        .filter(s => !tier || s.requiredForTiers.includes(tier))
+        .map(s => s.id),
+      stages: picture.stages,
+      rasi: picture.rasi,
+      exceptions: picture.exceptions,
+      worksheets: picture.worksheets,
+      decisions: picture.decisions,
+      releases: picture.releases,
+      assessment: picture.assessment,
+      scorers: scorers.describe(),
+      permissions: {
+        canEdit: a.isUser && (a.isOwner || a.isSecurityLead),
+        isSecurityLead: a.isSecurityLead,
+      },
+    };
+    res.json(record);
+  });
+
+  for (const table of [
+    'exceptions',
+    'worksheets',
+    'decisions',
+    'releases',
+    'history',
+  ] as const) {
+    router.get(
+      `${E}/${table}` as `${typeof E}/exceptions`,
+      async (req, res) => {
+        const a = await access.forRead(req, entityPath(req));
+        const { limit, offset } = page(req);
+        res.json(await store.listPage(table, a.entityRef, limit, offset));
+      },
+    );
+  }
+
+  /** An edit by an owner or security lead, audited. */
+  const edit =
+    (
+      actionType: string,
+      meta: (req: AnyRequest) => Record<string, string>,
+      fn: (req: AnyRequest, a: EntityAccess) => Promise<unknown>,
+      status = 200,
+    ) =>
+    async (req: AnyRequest, res: express.Response) => {
+      const result = await audited(
+        auditor,
+        req,
+        {
+          actionType,
+          meta: {
+            entityRef: stringifyEntityRef(entityPath(req)),
+            ...meta(req),
+          },
+        },
+        async () => fn(req, await access.forEdit(req, entityPath(req))),
+      );
+      res.status(status).json(result);
+    };
+  const none = () => ({});
+
+  router.put(
+    `${E}/intake`,
+    edit('intake-update', none, (req, a) => putIntake(ctx, a, req.body)),
+  );
+  router.put(
+    `${E}/stages/:stageId`,
+    edit(
+      'stage-update',
+      req => ({ stageId: req.params.stageId }),
+      (req, a) => putStage(ctx, a, req.params.stageId, req.body),
+    ),
+  );
+  router.post(
+    `${E}/material-changes`,
+    edit(
+      'material-change',
+      none,
+      (req, a) => recordMaterialChange(ctx, a, req.body),
+      201,
+    ),
+  );
+  router.put(
+    `${E}/rasi/:activityId`,
+    edit(
+      'rasi-update',
+      req => ({ activityId: req.params.activityId }),
+      (req, a) => putRasi(ctx, a, req.params.activityId, req.body),
+    ),
+  );
+  router.post(
+    `${E}/exceptions`,
+    edit(
+      'exception-request',
+      none,
+      (req, a) => requestException(ctx, a, req.body),
+      201,
+    ),
+  );
+  router.post(
+    `${E}/worksheets`,
+    edit(
+      'worksheet-start',
+      none,
+      (req, a) => startWorksheet(ctx, a, req.body),
+      201,
+    ),
+  );
+  router.put(
+    `${E}/worksheets/:id`,
+    edit(
+      'worksheet-update',
+      req => ({ worksheetId: req.params.id }),
+      (req, a) => updateWorksheet(ctx, a, req.params.id, req.body),
+    ),
+  );
+  router.post(
+    `${E}/worksheets/:id/lessons`,
+    edit(
+      'worksheet-lesson',
+      req => ({ worksheetId: req.params.id }),
+      (req, a) => addLesson(ctx, a, req.params.id, req.body),
+    ),
+  );
+  router.post(
+    `${E}/decisions`,
+    edit(
+      'decision-create',
+      none,
+      (req, a) => createDecision(ctx, a, req.body),
+      201,
+    ),
+  );
+  router.put(
+    `${E}/decisions/:id`,
+    edit(
+      'decision-update',
+      req => ({ decisionId: req.params.id }),
+      (req, a) => updateDecision(ctx, a, req.params.id, req.body),
+    ),
+  );
+  router.post(
+    `${E}/releases`,
+    edit(
+      'release-create',
+      none,
+      (req, a) => createRelease(ctx, a, req.body),
+      201,
+    ),
+  );
+  router.post(
+    `${E}/releases/:id/decision`,
+    edit(
+      'release-decide',
+      req => ({ releaseId: req.params.id }),
+      (req, a) => decideRelease(ctx, a, req.params.id, req.body),
+    ),
+  );
+  router.put(
+    `${E}/assessment/:activityId`,
+    edit(
+      'assessment-answer',
+      req => ({ activityId: req.params.activityId }),
+      (req, a) => putAssessmentAnswer(ctx, a, req.params.activityId, req.body),
+    ),
+  );
+
+  // Sign-off: the stage's Accountable or a security lead (checked in signOffStage).
+  router.post(`${E}/stages/:stageId/sign-off`, async (req, res) => {
+    const result = await audited(
+      auditor,
+      req,
+      {
+        actionType: 'stage-sign-off',
+        severityLevel: 'high',
+        meta: {
+          entityRef: stringifyEntityRef(entityPath(req)),
+          stageId: req.params.stageId,
+        },
+      },
+      async () =>
+        signOffStage(
+          ctx,
+          await access.forUser(req, entityPath(req)),
+          req.params.stageId,
+          req.body.version,
+        ),
+    );
+    res.json(result);
+  });
+
+  // Approvals are for security leads; closing is for owners too.
+  router.post(`${E}/exceptions/:id/transitions`, async (req, res) => {
+    const action = req.body.action;
+    const lead = LEAD_ACTIONS.includes(action);
+    const result = await audited(
+      auditor,
+      req,
+      {
+        actionType: `exception-${action}`,
+        severityLevel: lead ? 'high' : 'medium',
+        meta: {
+          entityRef: stringifyEntityRef(entityPath(req)),
+          exceptionId: req.params.id,
+        },
+      },
+      async () => {
+        const a = lead
+          ? await access.forApprove(req, entityPath(req))
+          : await access.forEdit(req, entityPath(req));
+        return transitionException(ctx, a, req.params.id, req.body);
+      },
+    );
+    res.json(result);
+  });
+
+  // The one route CI pipelines may call with service credentials.
+  router.post(`${E}/releases/:id/evidence`, async (req, res) => {
+    const result = await audited(
+      auditor,
+      req,
+      {
+        actionType: 'release-evidence',
+        meta: {
+          entityRef: stringifyEntityRef(entityPath(req)),
+          releaseId: req.params.id,
+        },
+      },
+      async () =>
+        pushReleaseEvidence(
+          ctx,
+          await access.forEvidencePush(req, entityPath(req)),
+          req.params.id,
+          req.body,
+        ),
+    );
+    res.status(201).json(result);
   });
 
   return router;

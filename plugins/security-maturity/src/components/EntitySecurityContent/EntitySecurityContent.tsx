@@ -52,10 +52,10 @@ function Sections(props: { record: SecurityMaturityRecord }) {
                 {
                   key: 'tier',
                   primary: `Tier ${record.intake.tier}`,
-                  secondary: `Classified by ${
-                    record.intake.classifiedBy
+                  secondary: `${record.intake.tierReason}; classified by ${
+                    record.intake.updatedBy
                   } on ${new Date(
-                    record.intake.classifiedAt,
+                    record.intake.updatedAt,
                   ).toLocaleDateString()}`,
                 },
               ]}
@@ -88,9 +88,9 @@ function Sections(props: { record: SecurityMaturityRecord }) {
         >
           <Items
             items={record.rasi.map(a => ({
-              key: `${a.activityId}-${a.role}-${a.assigneeRef}`,
-              primary: `${a.activityId}: ${a.role}`,
-              secondary: a.assigneeRef,
+              key: a.activityId,
+              primary: a.activityId,
+              secondary: `Accountable: ${a.accountable}`,
             }))}
           />
         </SectionCard>
@@ -139,7 +139,7 @@ function Sections(props: { record: SecurityMaturityRecord }) {
           <Items
             items={record.decisions.map(d => ({
               key: d.id,
-              primary: d.title,
+              primary: d.decision,
               secondary: d.status,
             }))}
           />

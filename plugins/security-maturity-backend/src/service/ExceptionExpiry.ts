@@ -1,0 +1,44 @@
+import {
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { SecurityMaturityStore } from '../database/SecurityMaturityStore';
+
+const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 30 },
+};
+
+/**
+ * Expires approved exceptions whose expiry has passed. Global scope: with
+ * several backend replicas on one database, one of them runs it at a time.
+ */
+export async function scheduleExceptionExpiry(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  store: SecurityMaturityStore;
+}) {
+  const { config, scheduler, logger, store } = options;
+  const key = 'securityMaturity.exceptions.expirySchedule';
+  const schedule = config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : defaultSchedule;
+  await scheduler.scheduleTask({
+    id: 'security-maturity-exception-expiry',
+    scope: 'global',
+    ...schedule,
+    fn: async () => {
+      const expired = await store.expireExceptions(new Date());
+      if (expired > 0) {
+        logger.info(`Expired ${expired} exception(s) past their expiry date`);
+      }
+    },
+  });
+}

@@ -1,0 +1,176 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  securityMaturityApprovePermission,
+  securityMaturityEditPermission,
+  securityMaturityEvidencePushPermission,
+  securityMaturityReadPermission,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { Request } from 'express';
+
+export type EntityPath = { kind: string; namespace: string; name: string };
+
+/** Any express request, whatever the OpenAPI types made of its query and body. */
+export type AnyRequest = Request<any, any, any, any>;
+
+/** Who is asking about which entity, and what they may do with it. */
+export type EntityAccess = {
+  entity: Entity;
+  entityRef: string;
+  credentials: BackstageCredentials;
+  /** The user's entity ref, or the service's subject. */
+  actor: string;
+  isUser: boolean;
+  isOwner: boolean;
+  isSecurityLead: boolean;
+  /** The user's own ref and groups, lower-cased (empty for services). */
+  ownershipRefs: string[];
+};
+
+/**
+ * The plugin's own fail-closed checks. Ownership and group membership come from
+ * the catalog and the caller's verified token, never from the request. The
+ * permission framework is consulted as well, so a policy can only narrow this.
+ */
+export class AccessControl {
+  constructor(
+    private readonly deps: {
+      httpAuth: HttpAuthService;
+      userInfo: UserInfoService;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      securityLeadGroups: string[];
+    },
+  ) {}
+
+  /** Anyone who may read the entity in the catalog (users and services). */
+  async forRead(req: AnyRequest, path: EntityPath): Promise<EntityAccess> {
+    const access = await this.resolve(req, path, ['user', 'service']);
+    await this.authorize(securityMaturityReadPermission, access);
+    return access;
+  }
+
+  /** The entity's owners and security leads, as users. */
+  async forEdit(req: AnyRequest, path: EntityPath): Promise<EntityAccess> {
+    const access = await this.resolve(req, path, ['user']);
+    if (!access.isOwner && !access.isSecurityLead) {
+      throw new NotAllowedError(
+        `Only the owners of ${access.entityRef} and security leads may change its security records`,
+      );
+    }
+    await this.authorize(securityMaturityEditPermission, access);
+    return access;
+  }
+
+  /**
+   * Any signed-in user who may read the entity; the caller then decides (used
+   * for sign-off, which the stage's Accountable may give without owning it).
+   */
+  async forUser(req: AnyRequest, path: EntityPath): Promise<EntityAccess> {
+    const access = await this.resolve(req, path, ['user']);
+    await this.authorize(securityMaturityEditPermission, access);
+    return access;
+  }
+
+  /** Security leads, as users. */
+  async forApprove(req: AnyRequest, path: EntityPath): Promise<EntityAccess> {
+    const access = await this.resolve(req, path, ['user']);
+    if (!access.isSecurityLead) {
+      throw new NotAllowedError('Only security leads may do this');
+    }
+    await this.authorize(securityMaturityApprovePermission, access);
+    return access;
+  }
+
+  /** CI pipelines (service credentials), or owners and security leads. */
+  async forEvidencePush(
+    req: AnyRequest,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(req, path, ['user', 'service']);
+    if (access.isUser && !access.isOwner && !access.isSecurityLead) {
+      throw new NotAllowedError(
+        `Only the owners of ${access.entityRef}, security leads and CI services may add release evidence`,
+      );
+    }
+    await this.authorize(securityMaturityEvidencePushPermission, access);
+    return access;
+  }
+
+  private async resolve(
+    req: AnyRequest,
+    path: EntityPath,
+    allow: Array<'user' | 'service'>,
+  ): Promise<EntityAccess> {
+    const credentials = await this.deps.httpAuth.credentials(req, { allow });
+    const requestedRef = stringifyEntityRef(path);
+    // With the caller's own credentials, so the catalog's read rules apply.
+    const entity = await this.deps.catalog.getEntityByRef(requestedRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`Entity ${requestedRef} was not found`);
+    }
+    const entityRef = stringifyEntityRef(entity);
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    if (principal.type !== 'user') {
+      return {
+        entity,
+        entityRef,
+        credentials,
+        actor: principal.subject ?? 'service',
+        isUser: false,
+        isOwner: false,
+        isSecurityLead: false,
+        ownershipRefs: [],
+      };
+    }
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    const mine = new Set(
+      info.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')),
+    );
+    const owners = (entity.relations ?? [])
+      .filter(r => r.type === RELATION_OWNED_BY)
+      .map(r => r.targetRef.toLocaleLowerCase('en-US'));
+    return {
+      entity,
+      entityRef,
+      credentials,
+      actor: info.userEntityRef,
+      isUser: true,
+      isOwner: owners.some(ref => mine.has(ref)),
+      isSecurityLead: this.deps.securityLeadGroups.some(g =>
+        mine.has(g.toLocaleLowerCase('en-US')),
+      ),
+      ownershipRefs: [...mine],
+    };
+  }
+
+  private async authorize(permission: BasicPermission, access: EntityAccess) {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials: access.credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed by policy: ${permission.name}`);
+    }
+  }
+}

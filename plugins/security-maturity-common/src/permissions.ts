@@ -1,0 +1,37 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+// The plugin enforces its own fail-closed rules (catalog read access, ownership,
+// security-lead membership). These permissions let admins tighten that further
+// with a permission policy; a DENY always wins.
+
+/** Read an entity's security-maturity records. @public */
+export const securityMaturityReadPermission = createPermission({
+  name: 'security-maturity.record.read',
+  attributes: { action: 'read' },
+});
+
+/** Create or change an entity's records (owners and security leads). @public */
+export const securityMaturityEditPermission = createPermission({
+  name: 'security-maturity.record.edit',
+  attributes: { action: 'update' },
+});
+
+/** Approve or reject exceptions, sign off gates (security leads). @public */
+export const securityMaturityApprovePermission = createPermission({
+  name: 'security-maturity.record.approve',
+  attributes: { action: 'update' },
+});
+
+/** Push release evidence from a CI pipeline (service credentials). @public */
+export const securityMaturityEvidencePushPermission = createPermission({
+  name: 'security-maturity.evidence.push',
+  attributes: { action: 'create' },
+});
+
+/** Every permission of the plugin. @public */
+export const securityMaturityPermissions = [
+  securityMaturityReadPermission,
+  securityMaturityEditPermission,
+  securityMaturityApprovePermission,
+  securityMaturityEvidencePushPermission,
+];
