@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   coreServices,
   createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -78,7 +78,7 @@ export async function startBackend(
 ) {
   const knex = await databases.init(databaseId);
   const audits: AuditRecord[] = [];
-  const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+  const tasks: Array<Parameters<SchedulerService['scheduleTask']>[0]> = [];
   const auditor = mockServices.auditor.mock({
     createEvent: async options => {
       const record: AuditRecord = {

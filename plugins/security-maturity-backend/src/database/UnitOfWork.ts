@@ -1,3 +1,4 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { iso } from './mappers';
@@ -76,7 +77,17 @@ export class UnitOfWork {
         ...values,
         ...this.stamp(1),
       };
-      await this.tx(table).insert(row);
+      try {
+        await this.tx(table).insert(row);
+      } catch (error) {
+        // Someone created it between our read and our insert.
+        if (isDatabaseConflictError(error)) {
+          throw new ConflictError(
+            `${what} was just created by someone else; reload and try again`,
+          );
+        }
+        throw error;
+      }
       return row;
     }
     if (!current) {

@@ -71,6 +71,32 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['success', 'success', 'fail']);
     });
 
+    it('lets exactly one of two concurrent edits of the same version win', async () => {
+      const { as, knex } = await startBackend(databases, databaseId);
+      const creates = await Promise.all([
+        as(people.owner).put('/intake', intake),
+        as(people.lead).put('/intake', { ...intake, internetExposure: true }),
+      ]);
+      expect(creates.map(r => r.status).sort()).toEqual([200, 409]);
+      const edits = await Promise.all([
+        as(people.owner).put('/intake', {
+          ...intake,
+          version: 1,
+          dataClassification: 'internal',
+        }),
+        as(people.lead).put('/intake', {
+          ...intake,
+          version: 1,
+          dataClassification: 'restricted',
+        }),
+      ]);
+      expect(edits.map(r => r.status).sort()).toEqual([200, 409]);
+      expect(Number((await knex('intakes').first()).version)).toBe(2);
+      expect(
+        await knex('history').where({ record_type: 'intake' }),
+      ).toHaveLength(2);
+    });
+
     it('lets only owners and security leads edit, and writes nothing on a denial', async () => {
       const { as, knex, audits } = await startBackend(databases, databaseId);
       const denied = await as(people.otherTeam).put('/intake', intake);

@@ -1,0 +1,112 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /**
+   * Security maturity: the secure-SDLC workflow, tiers, baseline controls and
+   * who the security leads are. Every list given here replaces its default
+   * (the defaults follow the product's workflow documents); the backend stops
+   * at start with a clear message when the lists contradict each other.
+   */
+  securityMaturity?: {
+    /**
+     * Catalog groups whose members are security leads: they approve exceptions,
+     * sign off any gate and edit every component's records.
+     * Defaults to ['group:default/security-leads']. A bare name means a group
+     * in the default namespace.
+     * @visibility backend
+     */
+    securityLeadGroups?: string[];
+
+    /**
+     * The stage gates, in order. Defaults to the seven stages intake,
+     * threat-modeling, design, implementation, validation, launch, governance.
+     * A 'threat-modeling' stage is required: material changes re-open it.
+     * @visibility backend
+     */
+    stages?: Array<{
+      /** Stable ID, e.g. threat-modeling. */
+      id: string;
+      title: string;
+      /** What the team does in this stage. */
+      activities?: string[];
+      /** The checklist that must be complete to pass the gate. */
+      exitCriteria: Array<{ id: string; title: string }>;
+      /** The RASI activity whose Accountable signs off this gate. */
+      signOffActivityId: string;
+      /** The tiers for which this stage is required. */
+      requiredForTiers: string[];
+    }>;
+
+    /**
+     * Security activities that get a RASI assignment. Defaults to intake
+     * classification, threat modeling, design review, secure implementation,
+     * validation, release sign-off, exception approval, the four containment
+     * actions (incident-isolate, incident-revoke, incident-freeze,
+     * incident-recover, used as default containment owners of worksheets) and
+     * periodic control review.
+     * @visibility backend
+     */
+    rasiActivities?: Array<{ id: string; title: string }>;
+
+    /**
+     * Risk tiers with their target overall SAMM score (0-3). Defaults to
+     * 1 (target 2), 2 (target 1.5) and 3 (target 1).
+     * @visibility backend
+     */
+    tiers?: Array<{ id: string; title: string; targetScore: number }>;
+
+    /**
+     * Intake rules, first match wins; the last rule must have no conditions.
+     * Defaults: restricted data, regulated, or confidential and internet-exposed
+     * gives tier 1; internet exposure, auth-flow changes, new integrations or
+     * confidential data gives tier 2; anything else tier 3.
+     * @visibility backend
+     */
+    tierRules?: Array<{
+      tier: string;
+      /** Shown with the tier, e.g. "Handles restricted data". */
+      reason: string;
+      when?: {
+        dataClassificationIn?: string[];
+        internetExposure?: boolean;
+        newIntegrations?: boolean;
+        authFlowChanges?: boolean;
+        /** True when any regulatory obligation is recorded. */
+        regulated?: boolean;
+      };
+    }>;
+
+    /**
+     * Data classifications, lowest first. Defaults to public, internal,
+     * confidential, restricted. A rise re-opens threat modeling.
+     * @visibility backend
+     */
+    dataClassifications?: string[];
+
+    /**
+     * Platform baseline controls that exceptions name. Defaults to Kubernetes
+     * controls: run-as-non-root, network-policies, signed-images,
+     * resource-limits, read-only-root-fs.
+     * @visibility backend
+     */
+    baselineControls?: Array<{
+      id: string;
+      title: string;
+      description?: string;
+    }>;
+
+    exceptions?: {
+      /**
+       * The longest an exception may run, in days. Defaults to 180.
+       * @visibility backend
+       */
+      maxDays?: number;
+      /**
+       * How often approved exceptions past their expiry are marked expired.
+       * Runs once across all replicas. Defaults to every 10 minutes.
+       * @visibility backend
+       */
+      expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+  };
+}
