@@ -26,6 +26,7 @@ export const securityMaturityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -45,6 +46,7 @@ export const securityMaturityPlugin = createBackendPlugin({
         const store = await SecurityMaturityStore.create({ database });
         deps.permissionsRegistry.addPermissions(securityMaturityPermissions);
         const access = new AccessControl({
+          auth: deps.auth,
           httpAuth,
           userInfo: deps.userInfo,
           catalog,

@@ -59,6 +59,44 @@ describe('legacy EntitySecurityMaturityContent', () => {
     expect(screen.getByText('alex.rivera')).toBeInTheDocument();
   });
 
+  it('counts cleared gates against the stages the tier requires', async () => {
+    const meta = {
+      version: 1,
+      updatedAt: '2026-11-20T09:30:00.000Z',
+      updatedBy: 'user:default/alex.rivera',
+    };
+    const stage = (
+      stageId: string,
+      status: 'passed' | 'waived' | 'in_progress',
+    ) => ({ ...meta, stageId, status, checklist: [] });
+    await renderTab(
+      mockApi(async () => ({
+        ...emptyRecord,
+        intake: {
+          ...meta,
+          dataClassification: 'internal',
+          newIntegrations: false,
+          authFlowChanges: false,
+          internetExposure: false,
+          regulatoryObligations: [],
+          tier: '3',
+          tierReason: 'No elevated risk factor',
+        },
+        requiredStageIds: ['intake', 'implementation', 'launch'],
+        stages: [
+          stage('intake', 'passed'),
+          stage('implementation', 'waived'),
+          stage('launch', 'in_progress'),
+          stage('design', 'passed'),
+        ],
+      })),
+    );
+    expect(await screen.findByText('2 of 3')).toBeInTheDocument();
+    expect(
+      screen.getByText(/No elevated risk factor; classified by/),
+    ).toBeInTheDocument();
+  });
+
   it('says so when the backend does not know the entity', async () => {
     await renderTab(
       mockApi(async () => {

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -50,6 +51,7 @@ export type EntityAccess = {
 export class AccessControl {
   constructor(
     private readonly deps: {
+      auth: AuthService;
       httpAuth: HttpAuthService;
       userInfo: UserInfoService;
       catalog: CatalogService;
@@ -119,9 +121,14 @@ export class AccessControl {
   ): Promise<EntityAccess> {
     const credentials = await this.deps.httpAuth.credentials(req, { allow });
     const requestedRef = stringifyEntityRef(path);
-    // With the caller's own credentials, so the catalog's read rules apply.
+    const isService = this.deps.auth.isPrincipal(credentials, 'service');
+    // Users: with their own credentials, so the catalog's read rules apply.
+    // Services (a CI pipeline, whose token may be restricted to this plugin):
+    // with the plugin's credentials, only to confirm that the entity exists.
     const entity = await this.deps.catalog.getEntityByRef(requestedRef, {
-      credentials,
+      credentials: isService
+        ? await this.deps.auth.getOwnServiceCredentials()
+        : credentials,
     });
     if (!entity) {
       throw new NotFoundError(`Entity ${requestedRef} was not found`);
@@ -132,7 +139,7 @@ export class AccessControl {
       userEntityRef?: string;
       subject?: string;
     };
-    if (principal.type !== 'user') {
+    if (isService || principal.type !== 'user') {
       return {
         entity,
         entityRef,

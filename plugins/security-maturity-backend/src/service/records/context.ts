@@ -58,7 +58,14 @@ export function diff(
   before: Record<string, unknown> | undefined,
   after: Record<string, unknown>,
 ): Record<string, { from: unknown; to: unknown }> {
-  const ignored = new Set(['version', 'updatedAt', 'updatedBy']);
+  // Who and when are on the history row itself.
+  const ignored = new Set([
+    'version',
+    'updatedAt',
+    'updatedBy',
+    'answeredAt',
+    'answeredBy',
+  ]);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys({ ...before, ...after })) {
     if (ignored.has(key)) continue;

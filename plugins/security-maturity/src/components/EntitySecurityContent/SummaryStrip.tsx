@@ -31,7 +31,12 @@ function Stat(props: { label: string; value: ReactNode; hint?: string }) {
 /** The ten-second answer to "where does this component stand?". */
 export function SummaryStrip(props: { record: SecurityMaturityRecord }) {
   const { record } = props;
-  const passed = record.stages.filter(s => s.status === 'passed').length;
+  // Waived and not-applicable gates are cleared too, with a recorded reason.
+  const cleared = new Set(['passed', 'waived', 'not_applicable']);
+  const required = new Set(record.requiredStageIds);
+  const passed = record.stages.filter(
+    s => required.has(s.stageId) && cleared.has(s.status),
+  ).length;
   const openExceptions = record.exceptions.filter(
     e => e.status === 'requested' || e.status === 'approved',
   ).length;
@@ -49,10 +54,10 @@ export function SummaryStrip(props: { record: SecurityMaturityRecord }) {
       />
       <Stat
         label="Stage gates passed"
-        value={
-          record.stages.length ? `${passed} of ${record.stages.length}` : '—'
+        value={`${passed} of ${record.requiredStageIds.length}`}
+        hint={
+          record.intake ? 'Required for this tier' : 'All stages until intake'
         }
-        hint={record.stages.length ? undefined : 'No gates recorded'}
       />
       <Stat
         label="Open exceptions"
