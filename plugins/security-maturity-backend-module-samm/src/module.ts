@@ -1,5 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
+import { sammRules } from './rules';
 import { createSammScorer } from './sammScorer';
 
 /**
@@ -14,7 +15,7 @@ export const securityMaturityModuleSamm = createBackendModule({
     reg.registerInit({
       deps: { scorers: securityMaturityScorersExtensionPoint },
       async init({ scorers }) {
-        scorers.addScorer(createSammScorer({ rules: [] }));
+        scorers.addScorer(createSammScorer({ rules: sammRules }));
       },
     });
   },

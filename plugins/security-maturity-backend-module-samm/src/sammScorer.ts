@@ -1,61 +1,52 @@
 import { SAMM_ACTIVITY_IDS } from '@secmat/backstage-plugin-security-maturity-common';
 import {
-  ActivityAnswer,
-  ScorerInput,
+  EvidenceAnswer,
   SecurityMaturityScorer,
 } from '@secmat/backstage-plugin-security-maturity-node';
+import { SammRule } from './rules';
 
 /**
- * An evidence rule answers one SAMM activity from an entity's records and
- * catalog data, or returns undefined when it has nothing to go on.
- */
-export interface SammEvidenceRule {
-  activityId: string;
-  evaluate(
-    input: ScorerInput,
-  ): Omit<ActivityAnswer, 'activityId' | 'source'> | undefined;
-}
-
-/**
- * The OWASP SAMM scorer: one answer for each of the 90 activities, from the
- * first evidence rule that applies, otherwise marked as unanswered so the UI can
- * say so instead of showing a silent zero.
+ * The OWASP SAMM scorer: evidence answers from the first rule per activity
+ * that has something to go on. Activities without evidence are left to the
+ * plugin, which falls back to attested self-assessment answers.
  */
 export function createSammScorer(options: {
-  rules: SammEvidenceRule[];
+  rules: SammRule[];
 }): SecurityMaturityScorer {
-  const rulesByActivity = new Map<string, SammEvidenceRule[]>();
-  for (const rule of options.rules) {
+  const rulesByActivity = new Map<string, SammRule[]>();
+  options.rules.forEach((rule, index) => {
     if (!SAMM_ACTIVITY_IDS.includes(rule.activityId)) {
-      throw new Error(`Unknown SAMM activity '${rule.activityId}' in a rule`);
+      throw new Error(
+        `Unknown SAMM activity '${rule.activityId}' in rule ${index}`,
+      );
     }
     rulesByActivity.set(rule.activityId, [
       ...(rulesByActivity.get(rule.activityId) ?? []),
       rule,
     ]);
-  }
+  });
 
   return {
     id: 'samm',
     title: 'OWASP SAMM v2',
     description:
-      'Answers the 90 OWASP SAMM activities from evidence rules over the security records and catalog data; activities without evidence are shown as unanswered.',
-    async score(input) {
-      return SAMM_ACTIVITY_IDS.map(activityId => {
-        for (const rule of rulesByActivity.get(activityId) ?? []) {
-          const answer = rule.evaluate(input);
-          if (answer) {
-            return { activityId, source: 'evidence', ...answer };
+      'Answers OWASP SAMM activities from evidence in the stage gates, RASI, exceptions, worksheets, decision log, release records and intake.',
+    score(input) {
+      const answers: EvidenceAnswer[] = [];
+      for (const [activityId, rules] of rulesByActivity) {
+        for (const [i, rule] of rules.entries()) {
+          const result = rule.evaluate(input);
+          if (result) {
+            answers.push({
+              id: activityId,
+              ruleId: `samm:${activityId}${i ? `#${i}` : ''}`,
+              ...result,
+            });
+            break;
           }
         }
-        return {
-          activityId,
-          value: 0,
-          source: 'none',
-          rationale: 'No evidence and no self-assessment answer yet.',
-          links: [],
-        };
-      });
+      }
+      return answers;
     },
   };
 }

@@ -43,7 +43,7 @@ const scannerModule = createBackendModule({
           id: 'test-scanner',
           title: 'Test scanner',
           description: 'Reads scanner results.',
-          score: async () => [],
+          score: () => [],
         });
       },
     });

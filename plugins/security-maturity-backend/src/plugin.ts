@@ -10,6 +10,11 @@ import { SecurityMaturityStore } from './database/SecurityMaturityStore';
 import { AccessControl } from './service/access';
 import { scheduleExceptionExpiry } from './service/ExceptionExpiry';
 import { createRouter } from './service/router';
+import { loadOfficialSammModel } from './samm/loadOfficialSammModel';
+import { builtinSammModel } from './samm/sammModel';
+import { scheduleRescoring } from './scoring/scheduleRescoring';
+import { ScoringService } from './scoring/ScoringService';
+import { Entity } from '@backstage/catalog-model';
 import { ScorerRegistry } from './service/ScorerRegistry';
 
 /**
@@ -53,8 +58,29 @@ export const securityMaturityPlugin = createBackendPlugin({
           permissions: deps.permissions,
           securityLeadGroups: workflow.securityLeadGroups,
         });
+        const scoring = new ScoringService({
+          store,
+          scorers,
+          workflow,
+          catalog,
+          auth: deps.auth,
+          logger,
+          attestedMaxAgeDays:
+            config.getOptionalNumber(
+              'securityMaturity.samm.attestedMaxAgeDays',
+            ) ?? 365,
+        });
+        const modelPath = config.getOptionalString(
+          'securityMaturity.samm.modelPath',
+        );
+        const sammModel = modelPath
+          ? await loadOfficialSammModel(modelPath)
+          : builtinSammModel();
         httpRouter.use(
           await createRouter({
+            logger,
+            scoring,
+            sammModel,
             httpAuth,
             auditor: deps.auditor,
             access,
@@ -69,6 +95,22 @@ export const securityMaturityPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           logger,
           store,
+          onExpired: async refs => {
+            const { items } = await catalog.getEntitiesByRefs(
+              { entityRefs: refs },
+              { credentials: await deps.auth.getOwnServiceCredentials() },
+            );
+            await scoring.scoreEntities(
+              items.filter((e): e is Entity => Boolean(e)),
+            );
+          },
+        });
+        await scheduleRescoring({
+          config,
+          scheduler: deps.scheduler,
+          logger,
+          store,
+          scoring,
         });
         logger.info(
           `Security maturity ready with scorers: ${

@@ -10,5 +10,6 @@ export * from './workflow';
 export * from './permissions';
 export * from './samm/structure';
 export * from './samm/score';
+export * from './samm/questions';
 export * from './client/SecurityMaturityApi';
 export * from './client/SecurityMaturityClient';

@@ -227,18 +227,11 @@ export type RecordPermissions = {
 };
 
 /**
- * The whole security-maturity picture of one catalog entity, as the Security
- * tab reads it. Sections are empty until someone records something.
+ * The security records of one catalog entity: what scorers read.
  *
  * @public
  */
-export type SecurityMaturityRecord = {
-  /** The catalog entity, e.g. `component:default/payments-api`. */
-  entityRef: string;
-  /** 0 while nothing has been written; increases with every change to any section. */
-  version: number;
-  updatedAt?: string;
-  updatedBy?: string;
+export type EntityRecords = {
   intake: IntakeRecord | null;
   /** Stages of the configured workflow that this tier requires, in order. */
   requiredStageIds: string[];
@@ -249,8 +242,64 @@ export type SecurityMaturityRecord = {
   decisions: DecisionRecord[];
   releases: ReleaseRecord[];
   assessment: AssessmentAnswer[];
+};
+
+/**
+ * The whole security-maturity picture of one catalog entity, as the Security
+ * tab reads it. Sections are empty until someone records something.
+ *
+ * @public
+ */
+export type SecurityMaturityRecord = EntityRecords & {
+  /** The catalog entity, e.g. `component:default/payments-api`. */
+  entityRef: string;
+  /** 0 while nothing has been written; increases with every change to any section. */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
   scorers: ScorerInfo[];
   permissions: RecordPermissions;
+};
+
+/** Where an activity's answer came from. @public */
+export type AnswerSource = 'evidence' | 'attested' | 'none';
+
+/** One scored activity, with the reason for its value. @public */
+export type ActivityScore = {
+  /** SAMM activity ID in the model spelling, e.g. `D-TA-1-A`. */
+  id: string;
+  /** 0, 0.25, 0.5 or 1. */
+  value: number;
+  source: AnswerSource;
+  /** Why this value, in a sentence a service owner understands. */
+  rationale: string;
+  links: Array<{ title: string; url: string }>;
+  /** The scorer or rule that gave an evidence answer. */
+  ruleId?: string;
+};
+
+/** An entity's SAMM score, as computed from its records. @public */
+export type EntityScore = {
+  entityRef: string;
+  overall: number;
+  functions: Record<string, number>;
+  practices: Record<string, number>;
+  levels: Record<string, number>;
+  tier: string | null;
+  /** The tier's target overall score; null until intake sets a tier. */
+  target: number | null;
+  /** overall / target in percent, at most 100; null without a target. */
+  percentToTarget: number | null;
+  activities: ActivityScore[];
+  computedAt: string;
+};
+
+/** One day of an entity's score history. @public */
+export type ScoreSnapshot = {
+  day: string;
+  overall: number;
+  functions: Record<string, number>;
+  practices: Record<string, number>;
 };
 
 /** A page of a list endpoint. @public */

@@ -1,32 +1,19 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { SecurityMaturityRecord } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  ActivityScore,
+  EntityRecords,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
 
 /**
- * Where an activity's answer came from: a rule that read evidence in the
- * plugin's records or the catalog, an owner's attested self-assessment, or
- * nothing at all.
+ * An evidence answer for one activity: a value with its rationale and links.
+ * Scorers give evidence only; the plugin adds attested self-assessment answers
+ * where no scorer had evidence.
  *
  * @public
  */
-export type ActivityAnswerSource = 'evidence' | 'attested' | 'none';
-
-/**
- * One scored activity, with the reason for its value.
- *
- * @public
- */
-export interface ActivityAnswer {
-  /** Activity ID, e.g. the SAMM activity `D-TA-1-A`. */
-  activityId: string;
-  /** 0, 0.25, 0.5 or 1. */
-  value: number;
-  source: ActivityAnswerSource;
-  /** Why this value, in a sentence a service owner understands. */
-  rationale: string;
-  /** Where the evidence is. */
-  links: Array<{ title: string; url: string }>;
-}
+export type EvidenceAnswer = Omit<ActivityScore, 'source'>;
 
 /**
  * What a scorer is given for one entity.
@@ -35,12 +22,17 @@ export interface ActivityAnswer {
  */
 export interface ScorerInput {
   entity: Entity;
-  record: SecurityMaturityRecord;
+  records: EntityRecords;
+  workflow: WorkflowConfig;
+  /** The time of this scoring run; rules compare ages against it. */
+  now: Date;
 }
 
 /**
- * A scorer turns an entity's records and catalog data into activity answers.
+ * A scorer turns an entity's records and catalog data into evidence answers.
  * The SAMM module is one; other modules may add scanners or custom rules.
+ * Scorers run for every entity of every rescoring, so they must be pure and
+ * fast: everything they need is in the input.
  *
  * @public
  */
@@ -51,8 +43,8 @@ export interface SecurityMaturityScorer {
   title: string;
   /** One sentence on what the scorer looks at. */
   description: string;
-  /** Answers for the activities this scorer has an opinion on. */
-  score(input: ScorerInput): Promise<ActivityAnswer[]>;
+  /** Evidence answers for the activities this scorer has evidence for. */
+  score(input: ScorerInput): EvidenceAnswer[];
 }
 
 /**

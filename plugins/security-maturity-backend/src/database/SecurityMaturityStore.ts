@@ -2,7 +2,10 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { Page } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  EntityRecords,
+  Page,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { Knex } from 'knex';
 import * as map from './mappers';
 import { UnitOfWork } from './UnitOfWork';
@@ -11,6 +14,32 @@ const migrationsDir = resolvePackagePath(
   '@secmat/backstage-plugin-security-maturity-backend',
   'migrations',
 );
+
+/** An entity's records as stored; requiredStageIds follows from config. */
+export type StoredRecords = Omit<EntityRecords, 'requiredStageIds'>;
+
+/** A row of entity_scores. */
+export type ScoreRow = {
+  entity_ref: string;
+  kind: string;
+  type: string | null;
+  lifecycle: string | null;
+  owner_ref: string | null;
+  system_ref: string | null;
+  tier: string | null;
+  target: number | null;
+  overall: number;
+  percent_to_target: number | null;
+  fn_g: number;
+  fn_d: number;
+  fn_i: number;
+  fn_v: number;
+  fn_o: number;
+  practices: string;
+  levels: string;
+  activities: string;
+  computed_at: Date;
+};
 
 /** How many items of each list the whole-picture read includes. */
 export const PICTURE_LIST_LIMIT = 100;
@@ -47,33 +76,13 @@ export class SecurityMaturityStore {
 
   /** Everything the Security tab shows for one entity, in one round of reads. */
   async readPicture(entityRef: string) {
-    const key = { entity_ref: entityRef.toLocaleLowerCase('en-US') };
-    const newest = (table: ListTable) =>
-      this.db(table)
-        .where(key)
-        .orderBy(listTables[table].order, 'desc')
-        .limit(PICTURE_LIST_LIMIT);
-    const [
-      header,
-      intake,
-      stages,
-      rasi,
-      exceptions,
-      worksheets,
-      decisions,
-      releases,
-      answers,
-    ] = await Promise.all([
-      this.db('entity_records').where(key).first(),
-      this.db('intakes').where(key).first(),
-      this.db('stages').where(key),
-      this.db('rasi_assignments').where(key).orderBy('activity_id'),
-      newest('exceptions'),
-      newest('worksheets'),
-      newest('decisions'),
-      newest('releases'),
-      this.db('assessment_answers').where(key).orderBy('activity_id'),
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const [header, records] = await Promise.all([
+      this.db('entity_records').where({ entity_ref: ref }).first(),
+      this.readRecords([ref]),
     ]);
+    const r = records.get(ref)!;
+    const newest = <T>(items: T[]) => items.slice(0, PICTURE_LIST_LIMIT);
     return {
       header: header
         ? {
@@ -82,15 +91,136 @@ export class SecurityMaturityStore {
             updatedBy: header.updated_by as string,
           }
         : undefined,
-      intake: intake ? map.toIntake(intake) : null,
-      stages: stages.map(map.toStage),
-      rasi: rasi.map(map.toRasi),
-      exceptions: exceptions.map(map.toException),
-      worksheets: worksheets.map(map.toWorksheet),
-      decisions: decisions.map(map.toDecision),
-      releases: releases.map(map.toRelease),
-      assessment: answers.map(map.toAnswer),
+      ...r,
+      exceptions: newest(r.exceptions),
+      worksheets: newest(r.worksheets),
+      decisions: newest(r.decisions),
+      releases: newest(r.releases),
     };
+  }
+
+  /**
+   * The records of many entities at once (one query per table, not per
+   * entity), for scoring a page of the catalog. Lists come newest first.
+   */
+  async readRecords(entityRefs: string[]): Promise<Map<string, StoredRecords>> {
+    const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
+    const rows = (table: string, order: string) =>
+      this.db(table).whereIn('entity_ref', refs).orderBy(order, 'desc');
+    const [
+      intakes,
+      stages,
+      rasi,
+      exceptions,
+      worksheets,
+      decisions,
+      releases,
+      answers,
+    ] = await Promise.all([
+      this.db('intakes').whereIn('entity_ref', refs),
+      this.db('stages').whereIn('entity_ref', refs),
+      rows('rasi_assignments', 'activity_id'),
+      rows('exceptions', 'requested_at'),
+      rows('worksheets', 'started_at'),
+      rows('decisions', 'created_at'),
+      rows('releases', 'created_at'),
+      rows('assessment_answers', 'activity_id'),
+    ]);
+    const result = new Map<string, StoredRecords>(
+      refs.map(ref => [
+        ref,
+        {
+          intake: null,
+          stages: [],
+          rasi: [],
+          exceptions: [],
+          worksheets: [],
+          decisions: [],
+          releases: [],
+          assessment: [],
+        },
+      ]),
+    );
+    const each = <K extends keyof StoredRecords>(
+      list: any[],
+      key: K,
+      mapper: (row: any) => any,
+    ) => {
+      for (const row of list) {
+        const target = result.get(row.entity_ref)!;
+        if (key === 'intake') {
+          target.intake = mapper(row);
+        } else {
+          (target[key] as unknown[]).push(mapper(row));
+        }
+      }
+    };
+    each(intakes, 'intake', map.toIntake);
+    each(stages, 'stages', map.toStage);
+    each(rasi.reverse(), 'rasi', map.toRasi);
+    each(exceptions, 'exceptions', map.toException);
+    each(worksheets, 'worksheets', map.toWorksheet);
+    each(decisions, 'decisions', map.toDecision);
+    each(releases, 'releases', map.toRelease);
+    each(answers.reverse(), 'assessment', map.toAnswer);
+    return result;
+  }
+
+  /** Upserts scores and today's snapshots, in bulk. */
+  async saveScores(rows: ScoreRow[], day: string): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.transaction(async tx => {
+      // Chunks keep every statement under the engines' bind-parameter limits.
+      for (let i = 0; i < rows.length; i += 250) {
+        const chunk = rows.slice(i, i + 250);
+        await tx('entity_scores')
+          .insert(chunk)
+          .onConflict('entity_ref')
+          .merge();
+        await tx('score_snapshots')
+          .insert(
+            chunk.map(r => ({
+              entity_ref: r.entity_ref,
+              day,
+              overall: r.overall,
+              functions: JSON.stringify({
+                G: r.fn_g,
+                D: r.fn_d,
+                I: r.fn_i,
+                V: r.fn_v,
+                O: r.fn_o,
+              }),
+              practices: r.practices,
+            })),
+          )
+          .onConflict(['entity_ref', 'day'])
+          .merge();
+      }
+    });
+  }
+
+  async getScoreRow(entityRef: string): Promise<ScoreRow | undefined> {
+    return this.db('entity_scores')
+      .where({ entity_ref: entityRef.toLocaleLowerCase('en-US') })
+      .first();
+  }
+
+  async getScoreHistory(entityRef: string, sinceDay: string) {
+    const rows = await this.db('score_snapshots')
+      .where({ entity_ref: entityRef.toLocaleLowerCase('en-US') })
+      .where('day', '>=', sinceDay)
+      .orderBy('day', 'asc');
+    return rows.map(r => ({
+      day: r.day as string,
+      overall: Number(r.overall),
+      functions: JSON.parse(r.functions),
+      practices: JSON.parse(r.practices),
+    }));
+  }
+
+  /** Deletes snapshots older than the retention; returns how many. */
+  async pruneSnapshots(beforeDay: string): Promise<number> {
+    return this.db('score_snapshots').where('day', '<', beforeDay).delete();
   }
 
   async listPage<T extends ListTable>(
@@ -151,14 +281,16 @@ export class SecurityMaturityStore {
    * Marks approved exceptions whose expiry has passed as expired, with history
    * rows, in one transaction. Idempotent: a second run finds nothing to do.
    */
-  async expireExceptions(now: Date): Promise<number> {
+  async expireExceptions(
+    now: Date,
+  ): Promise<{ expired: number; entityRefs: string[] }> {
     return this.db.transaction(async tx => {
       const due = await tx('exceptions')
         .where({ status: 'approved' })
         .where('expires_at', '<=', now)
         .select('id', 'entity_ref', 'version');
       if (due.length === 0) {
-        return 0;
+        return { expired: 0, entityRefs: [] };
       }
       let expired = 0;
       // Chunked to keep the IN lists within every engine's bind limit.
@@ -195,7 +327,10 @@ export class SecurityMaturityStore {
             updated_by: SYSTEM_ACTOR,
           });
       }
-      return expired;
+      return {
+        expired,
+        entityRefs: [...new Set(due.map(r => r.entity_ref as string))],
+      };
     });
   }
 }

@@ -2079,6 +2079,123 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/score': {
+      get: {
+        operationId: 'GetEntityScore',
+        summary:
+          "The SAMM score with every activity's answer, source, rationale and links.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The score',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/score/history': {
+      get: {
+        operationId: 'GetEntityScoreHistory',
+        summary: 'Daily score snapshots, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 3650,
+              default: 90,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Snapshots',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/samm/model': {
+      get: {
+        operationId: 'GetSammModel',
+        summary:
+          'The SAMM questionnaire: 90 activities with question and answers (our wording, or the official model when configured).',
+        parameters: [],
+        responses: {
+          '200': {
+            description: 'The questionnaire',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 

@@ -22,8 +22,10 @@ export async function scheduleExceptionExpiry(options: {
   scheduler: SchedulerService;
   logger: LoggerService;
   store: SecurityMaturityStore;
+  /** Rescores the entities whose exceptions just expired. */
+  onExpired: (entityRefs: string[]) => Promise<void>;
 }) {
-  const { config, scheduler, logger, store } = options;
+  const { config, scheduler, logger, store, onExpired } = options;
   const key = 'securityMaturity.exceptions.expirySchedule';
   const schedule = config.has(key)
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
@@ -35,9 +37,10 @@ export async function scheduleExceptionExpiry(options: {
     scope: 'global',
     ...schedule,
     fn: async () => {
-      const expired = await store.expireExceptions(new Date());
+      const { expired, entityRefs } = await store.expireExceptions(new Date());
       if (expired > 0) {
         logger.info(`Expired ${expired} exception(s) past their expiry date`);
+        await onExpired(entityRefs);
       }
     },
   });

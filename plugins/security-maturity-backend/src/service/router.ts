@@ -1,9 +1,13 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   SecurityMaturityRecord,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import { SecurityMaturityStore } from '../database/SecurityMaturityStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -35,9 +39,15 @@ import {
   updateWorksheet,
 } from './records/worksheets';
 import { ScorerRegistry } from './ScorerRegistry';
+import { SammModelView } from '../samm/sammModel';
+import { requiredStageIds } from '../config/requiredStages';
+import { scoreFromRow, ScoringService } from '../scoring/ScoringService';
 
 /** @internal */
 export interface RouterOptions {
+  logger: LoggerService;
+  scoring: ScoringService;
+  sammModel: SammModelView;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   access: AccessControl;
@@ -72,7 +82,23 @@ export async function createRouter(
     workflow,
     scorers,
     context: ctx,
+    scoring,
+    logger,
   } = options;
+
+  // A record change moves the score at once. The change itself is already
+  // committed, so a scoring failure is logged, not answered; the scheduled
+  // rescoring repairs it.
+  const rescore = async (entity: Entity) => {
+    try {
+      await scoring.rescoreEntity(entity);
+    } catch (error) {
+      logger.error(
+        `Could not rescore ${stringifyEntityRef(entity)}`,
+        error as Error,
+      );
+    }
+  };
   // 256 kB is far above any valid record and keeps oversized bodies out (413).
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: '256kb' })],
@@ -99,9 +125,7 @@ export async function createRouter(
       updatedBy: picture.header?.updatedBy,
       intake: picture.intake,
       // Until intake sets the tier, every stage is shown as required.
-      requiredStageIds: workflow.stages
-        .filter(s => !tier || s.requiredForTiers.includes(tier))
-        .map(s => s.id),
+      requiredStageIds: requiredStageIds(workflow, tier),
       stages: picture.stages,
       rasi: picture.rasi,
       exceptions: picture.exceptions,
@@ -144,6 +168,7 @@ export async function createRouter(
       status = 200,
     ) =>
     async (req: AnyRequest, res: express.Response) => {
+      let entity: Entity | undefined;
       const result = await audited(
         auditor,
         req,
@@ -154,8 +179,13 @@ export async function createRouter(
             ...meta(req),
           },
         },
-        async () => fn(req, await access.forEdit(req, entityPath(req))),
+        async () => {
+          const a = await access.forEdit(req, entityPath(req));
+          entity = a.entity;
+          return fn(req, a);
+        },
       );
+      await rescore(entity!);
       res.status(status).json(result);
     };
   const none = () => ({});
@@ -266,76 +296,115 @@ export async function createRouter(
     ),
   );
 
-  // Sign-off: the stage's Accountable or a security lead (checked in signOffStage).
-  router.post(`${E}/stages/:stageId/sign-off`, async (req, res) => {
-    const result = await audited(
+  /** An audited change whose access check is its own, then a rescore. */
+  const change = async (
+    req: AnyRequest,
+    res: express.Response,
+    audit: {
+      actionType: string;
+      severityLevel?: 'medium' | 'high';
+      meta: Record<string, string>;
+    },
+    fn: () => Promise<{ access: EntityAccess; result: unknown }>,
+    status = 200,
+  ) => {
+    const { access: a, result } = await audited(
       auditor,
       req,
+      {
+        ...audit,
+        meta: { entityRef: stringifyEntityRef(entityPath(req)), ...audit.meta },
+      },
+      fn,
+    );
+    await rescore(a.entity);
+    res.status(status).json(result);
+  };
+
+  // Sign-off: the stage's Accountable or a security lead (checked in signOffStage).
+  router.post(`${E}/stages/:stageId/sign-off`, (req, res) =>
+    change(
+      req,
+      res,
       {
         actionType: 'stage-sign-off',
         severityLevel: 'high',
-        meta: {
-          entityRef: stringifyEntityRef(entityPath(req)),
-          stageId: req.params.stageId,
-        },
+        meta: { stageId: req.params.stageId },
       },
-      async () =>
-        signOffStage(
-          ctx,
-          await access.forUser(req, entityPath(req)),
-          req.params.stageId,
-          req.body.version,
-        ),
-    );
-    res.json(result);
-  });
+      async () => {
+        const a = await access.forUser(req, entityPath(req));
+        return {
+          access: a,
+          result: await signOffStage(
+            ctx,
+            a,
+            req.params.stageId,
+            req.body.version,
+          ),
+        };
+      },
+    ),
+  );
 
   // Approvals are for security leads; closing is for owners too.
-  router.post(`${E}/exceptions/:id/transitions`, async (req, res) => {
-    const action = req.body.action;
-    const lead = LEAD_ACTIONS.includes(action);
-    const result = await audited(
-      auditor,
+  router.post(`${E}/exceptions/:id/transitions`, (req, res) => {
+    const lead = LEAD_ACTIONS.includes(req.body.action);
+    return change(
       req,
+      res,
       {
-        actionType: `exception-${action}`,
+        actionType: `exception-${req.body.action}`,
         severityLevel: lead ? 'high' : 'medium',
-        meta: {
-          entityRef: stringifyEntityRef(entityPath(req)),
-          exceptionId: req.params.id,
-        },
+        meta: { exceptionId: req.params.id },
       },
       async () => {
         const a = lead
           ? await access.forApprove(req, entityPath(req))
           : await access.forEdit(req, entityPath(req));
-        return transitionException(ctx, a, req.params.id, req.body);
+        return {
+          access: a,
+          result: await transitionException(ctx, a, req.params.id, req.body),
+        };
       },
     );
-    res.json(result);
   });
 
   // The one route CI pipelines may call with service credentials.
-  router.post(`${E}/releases/:id/evidence`, async (req, res) => {
-    const result = await audited(
-      auditor,
+  router.post(`${E}/releases/:id/evidence`, (req, res) =>
+    change(
       req,
-      {
-        actionType: 'release-evidence',
-        meta: {
-          entityRef: stringifyEntityRef(entityPath(req)),
-          releaseId: req.params.id,
-        },
+      res,
+      { actionType: 'release-evidence', meta: { releaseId: req.params.id } },
+      async () => {
+        const a = await access.forEvidencePush(req, entityPath(req));
+        return {
+          access: a,
+          result: await pushReleaseEvidence(ctx, a, req.params.id, req.body),
+        };
       },
-      async () =>
-        pushReleaseEvidence(
-          ctx,
-          await access.forEvidencePush(req, entityPath(req)),
-          req.params.id,
-          req.body,
-        ),
-    );
-    res.status(201).json(result);
+      201,
+    ),
+  );
+
+  router.get(`${E}/score`, async (req, res) => {
+    const a = await access.forRead(req, entityPath(req));
+    const row = await store.getScoreRow(a.entityRef);
+    // Scored on first read if the scheduled rescoring has not reached it yet.
+    res.json(row ? scoreFromRow(row) : await scoring.rescoreEntity(a.entity));
+  });
+
+  router.get(`${E}/score/history`, async (req, res) => {
+    const a = await access.forRead(req, entityPath(req));
+    const days = Number(req.query.days ?? 90);
+    const since = new Date(Date.now() - days * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    res.json({ items: await store.getScoreHistory(a.entityRef, since) });
+  });
+
+  router.get('/samm/model', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(options.sammModel);
   });
 
   return router;

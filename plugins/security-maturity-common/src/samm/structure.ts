@@ -108,6 +108,12 @@ export function sammActivityId(
   return `${practiceId}-${level}-${stream}`;
 }
 
+/** The same activity in the toolbox spelling, e.g. `G-SM-A-1`. @public */
+export function sammToolboxId(activityId: string): string {
+  const [fn, practice, level, stream] = activityId.split('-');
+  return `${fn}-${practice}-${stream}-${level}`;
+}
+
 /** All 90 activity IDs in the model files' spelling. @public */
 export const SAMM_ACTIVITY_IDS: ReadonlyArray<string> = SAMM_PRACTICES.flatMap(
   p =>

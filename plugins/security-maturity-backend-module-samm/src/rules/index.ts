@@ -1,0 +1,16 @@
+import { designRules } from './design';
+import { governanceRules } from './governance';
+import { implementationRules } from './implementation';
+import { operationsRules } from './operations';
+import { verificationRules } from './verification';
+
+export type { SammRule } from './helpers';
+
+/** Every built-in evidence rule, by business function. */
+export const sammRules = [
+  ...governanceRules,
+  ...designRules,
+  ...implementationRules,
+  ...verificationRules,
+  ...operationsRules,
+];

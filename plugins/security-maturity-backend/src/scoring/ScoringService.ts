@@ -1,0 +1,151 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityScore,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { requiredStageIds } from '../config/requiredStages';
+import {
+  ScoreRow,
+  SecurityMaturityStore,
+} from '../database/SecurityMaturityStore';
+import { ScorerRegistry } from '../service/ScorerRegistry';
+import {
+  compactActivities,
+  computeScore,
+  expandActivities,
+} from './computeScore';
+
+/** The kinds the plugin scores: components, as the Security tab does. */
+export const SCORED_KINDS = ['Component'];
+
+export type ScoringOptions = {
+  store: SecurityMaturityStore;
+  scorers: ScorerRegistry;
+  workflow: WorkflowConfig;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  attestedMaxAgeDays: number;
+  /** Entities per catalog page (and per bulk read and write). */
+  pageSize?: number;
+};
+
+const relation = (entity: Entity, type: string) =>
+  entity.relations?.find(r => r.type === type)?.targetRef ?? null;
+
+/**
+ * Computes and stores SAMM scores: for one entity right after its records
+ * change, and for the whole catalog on a schedule, a page at a time with one
+ * bulk read and one bulk write per page.
+ */
+export class ScoringService {
+  constructor(private readonly options: ScoringOptions) {}
+
+  private toRow(entity: Entity, score: EntityScore): ScoreRow {
+    return {
+      entity_ref: score.entityRef.toLocaleLowerCase('en-US'),
+      kind: entity.kind.toLocaleLowerCase('en-US'),
+      type: (entity.spec?.type as string | undefined) ?? null,
+      lifecycle: (entity.spec?.lifecycle as string | undefined) ?? null,
+      owner_ref: relation(entity, RELATION_OWNED_BY),
+      system_ref: relation(entity, RELATION_PART_OF),
+      tier: score.tier,
+      target: score.target,
+      overall: score.overall,
+      percent_to_target: score.percentToTarget,
+      fn_g: score.functions.G,
+      fn_d: score.functions.D,
+      fn_i: score.functions.I,
+      fn_v: score.functions.V,
+      fn_o: score.functions.O,
+      practices: JSON.stringify(score.practices),
+      levels: JSON.stringify(score.levels),
+      // Unanswered activities are implied, which keeps rows small.
+      activities: JSON.stringify(compactActivities(score.activities)),
+      computed_at: new Date(score.computedAt),
+    };
+  }
+
+  /** Scores a page of entities with one bulk read and one bulk write. */
+  async scoreEntities(
+    entities: Entity[],
+    now = new Date(),
+  ): Promise<EntityScore[]> {
+    const { store, scorers, workflow, attestedMaxAgeDays } = this.options;
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const records = await store.readRecords(refs);
+    const list = scorers.scorers;
+    const scores = entities.map((entity, i) => {
+      const stored = records.get(refs[i].toLocaleLowerCase('en-US'))!;
+      return computeScore({
+        entity,
+        records: {
+          ...stored,
+          requiredStageIds: requiredStageIds(workflow, stored.intake?.tier),
+        },
+        scorers: list,
+        workflow,
+        attestedMaxAgeDays,
+        now,
+      });
+    });
+    await store.saveScores(
+      scores.map((score, i) => this.toRow(entities[i], score)),
+      now.toISOString().slice(0, 10),
+    );
+    return scores;
+  }
+
+  async rescoreEntity(entity: Entity): Promise<EntityScore> {
+    const [score] = await this.scoreEntities([entity]);
+    return score;
+  }
+
+  /** Rescores every component in the catalog, streaming it in pages. */
+  async rescoreAll(): Promise<{ entities: number; milliseconds: number }> {
+    const { catalog, auth, logger, pageSize = 500 } = this.options;
+    const started = Date.now();
+    const now = new Date();
+    let entities = 0;
+    for await (const page of catalog.streamEntities(
+      { filter: { kind: SCORED_KINDS }, pageSize },
+      { credentials: await auth.getOwnServiceCredentials() },
+    )) {
+      await this.scoreEntities(page, now);
+      entities += page.length;
+    }
+    const milliseconds = Date.now() - started;
+    logger.info(`Rescored ${entities} entities in ${milliseconds} ms`);
+    return { entities, milliseconds };
+  }
+}
+
+/** Reads a stored score row back into the API shape. */
+export function scoreFromRow(row: ScoreRow): EntityScore {
+  return {
+    entityRef: row.entity_ref,
+    overall: Number(row.overall),
+    functions: {
+      G: Number(row.fn_g),
+      D: Number(row.fn_d),
+      I: Number(row.fn_i),
+      V: Number(row.fn_v),
+      O: Number(row.fn_o),
+    },
+    practices: JSON.parse(row.practices),
+    levels: JSON.parse(row.levels),
+    tier: row.tier,
+    target: row.target === null ? null : Number(row.target),
+    percentToTarget:
+      row.percent_to_target === null ? null : Number(row.percent_to_target),
+    activities: expandActivities(JSON.parse(row.activities)),
+    computedAt: new Date(row.computed_at).toISOString(),
+  };
+}
