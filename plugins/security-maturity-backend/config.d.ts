@@ -95,6 +95,37 @@ export interface Config {
       description?: string;
     }>;
 
+    samm?: {
+      /**
+       * Path to the official OWASP SAMM model directory (the model/ folder of
+       * the owaspsamm/core repository) to show the official question wording
+       * (CC BY-SA 4.0). Without it the questionnaire uses our own wording.
+       * @visibility backend
+       */
+      modelPath?: string;
+      /**
+       * Days after which an attested self-assessment answer stops counting and
+       * must be answered again. Defaults to 365.
+       * @visibility backend
+       */
+      attestedMaxAgeDays?: number;
+    };
+
+    scoring?: {
+      /**
+       * How often the whole catalog is rescored (records changes rescore their
+       * entity at once). Runs once across all replicas. Defaults to every 6
+       * hours, first one minute after start.
+       * @visibility backend
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Days of daily score snapshots to keep for trends. Defaults to 730.
+       * @visibility backend
+       */
+      historyRetentionDays?: number;
+    };
+
     exceptions?: {
       /**
        * The longest an exception may run, in days. Defaults to 180.

@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
@@ -75,6 +76,7 @@ export type AuditRecord = {
 export async function startBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
+  extraFeatures: BackendFeature[] = [],
 ) {
   const knex = await databases.init(databaseId);
   const audits: AuditRecord[] = [];
@@ -123,6 +125,7 @@ export async function startBackend(
       auditor.factory,
       scheduler.factory,
       userInfo,
+      ...extraFeatures,
     ],
   });
 

@@ -1,0 +1,162 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
+import { people, startBackend } from '../__testUtils__/backend';
+import { createTestDatabases } from '../__testUtils__/databases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+// A scorer as a module would add it: evidence for D-TA-1-A once intake exists.
+const intakeScorer = createBackendModule({
+  pluginId: 'security-maturity',
+  moduleId: 'test-intake',
+  register(reg) {
+    reg.registerInit({
+      deps: { scorers: securityMaturityScorersExtensionPoint },
+      async init({ scorers }) {
+        scorers.addScorer({
+          id: 'test-intake',
+          title: 'Intake',
+          description: 'Risk profile from intake',
+          score: ({ records }) =>
+            records.intake
+              ? [
+                  {
+                    id: 'D-TA-1-A',
+                    value: 1,
+                    rationale: `Tier ${records.intake.tier}`,
+                    links: [],
+                  },
+                ]
+              : [],
+        });
+      },
+    });
+  },
+});
+
+const intake = {
+  version: 0,
+  dataClassification: 'restricted',
+  newIntegrations: false,
+  authFlowChanges: false,
+  internetExposure: false,
+  regulatoryObligations: [],
+};
+
+describe.each(databases.eachSupportedId())('scoring on %s', databaseId => {
+  it('scores from evidence, then attested answers, and moves at once when a record changes', async () => {
+    const { as } = await startBackend(databases, databaseId, [intakeScorer]);
+
+    const before = await as(people.otherTeam).get('/score');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      overall: 0,
+      tier: null,
+      target: null,
+      percentToTarget: null,
+    });
+    expect(before.body.activities).toHaveLength(90);
+    expect(
+      before.body.activities.every(
+        (a: { source: string }) => a.source === 'none',
+      ),
+    ).toBe(true);
+
+    // Attested answers count where no rule has evidence; evidence wins where it has.
+    await as(people.owner).put('/assessment/D-TA-1-A', {
+      version: 0,
+      value: 0.25,
+    });
+    await as(people.owner).put('/assessment/D-TA-1-B', {
+      version: 0,
+      value: 0.5,
+      notes: 'Whiteboard session',
+    });
+    const attested = await as(people.owner).get('/score');
+    expect(attested.body.practices['D-TA']).toBeCloseTo((0.25 + 0.5) / 2, 10);
+    expect(
+      attested.body.activities.find((a: { id: string }) => a.id === 'D-TA-1-B'),
+    ).toMatchObject({
+      source: 'attested',
+      value: 0.5,
+      rationale: expect.stringMatching(
+        /^Attested by user:default\/olivia 0 days ago: Whiteboard session\.$/,
+      ),
+    });
+
+    await as(people.owner).put('/intake', intake);
+    const after = await as(people.owner).get('/score');
+    expect(after.body).toMatchObject({ tier: '1', target: 2 });
+    expect(
+      after.body.activities.find((a: { id: string }) => a.id === 'D-TA-1-A'),
+    ).toMatchObject({
+      source: 'evidence',
+      value: 1,
+      rationale: 'Tier 1',
+      ruleId: 'test-intake',
+    });
+    // D-TA level 1: (1 + 0.5) / 2 = 0.75 → design 0.25, overall 0.05, 2.5 % of target 2.
+    expect(after.body.practices['D-TA']).toBe(0.75);
+    expect(after.body.overall).toBeCloseTo(0.05, 10);
+    expect(after.body.percentToTarget).toBeCloseTo(2.5, 10);
+
+    const history = await as(people.owner).get('/score/history?days=30');
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0].overall).toBeCloseTo(0.05, 10);
+  });
+
+  it('stops counting attested answers past their age', async () => {
+    const { as, knex } = await startBackend(databases, databaseId);
+    await as(people.owner).put('/assessment/G-SM-1-A', {
+      version: 0,
+      value: 1,
+    });
+    expect((await as(people.owner).get('/score')).body.practices['G-SM']).toBe(
+      0.5,
+    );
+    await knex('assessment_answers').update({
+      updated_at: new Date(Date.now() - 400 * 86_400_000),
+    });
+    // Any change rescores; the stale answer no longer counts.
+    await as(people.owner).put('/assessment/G-SM-2-A', {
+      version: 0,
+      value: 0,
+    });
+    const score = await as(people.owner).get('/score');
+    expect(score.body.practices['G-SM']).toBe(0);
+    expect(
+      score.body.activities.find((a: { id: string }) => a.id === 'G-SM-1-A')
+        .rationale,
+    ).toMatch(/400 days old, past the 365-day limit/);
+  });
+
+  it('rescores the whole catalog in a global scheduled task and keeps daily snapshots', async () => {
+    const { tasks, knex } = await startBackend(databases, databaseId);
+    const task = tasks.find(t => t.id === 'security-maturity-rescore')!;
+    expect(task.scope).toBe('global');
+    await knex('score_snapshots').insert({
+      entity_ref: 'component:default/gone',
+      day: '2020-01-01',
+      overall: 1,
+      functions: '{}',
+      practices: '{}',
+    });
+
+    await task.fn(new AbortController().signal);
+
+    const rows = await knex('entity_scores');
+    expect(rows.map(r => [r.entity_ref, r.owner_ref, r.kind])).toEqual([
+      [
+        'component:default/payments-api',
+        'group:default/payments-team',
+        'component',
+      ],
+    ]);
+    const snapshots = await knex('score_snapshots');
+    expect(snapshots.map(s => s.entity_ref)).toEqual([
+      'component:default/payments-api',
+    ]);
+  });
+});
