@@ -5,3 +5,6 @@
  */
 
 export { securityMaturityModuleSamm as default } from './module';
+export { sammRules } from './rules';
+export type { SammRule } from './rules';
+export { createSammScorer } from './sammScorer';

@@ -1,4 +1,4 @@
-import { SAMM_ACTIVITY_IDS } from '@secmat/backstage-plugin-security-maturity-common';
+import { isSammActivityId } from '@secmat/backstage-plugin-security-maturity-common';
 import {
   EvidenceAnswer,
   SecurityMaturityScorer,
@@ -15,7 +15,7 @@ export function createSammScorer(options: {
 }): SecurityMaturityScorer {
   const rulesByActivity = new Map<string, SammRule[]>();
   options.rules.forEach((rule, index) => {
-    if (!SAMM_ACTIVITY_IDS.includes(rule.activityId)) {
+    if (!isSammActivityId(rule.activityId)) {
       throw new Error(
         `Unknown SAMM activity '${rule.activityId}' in rule ${index}`,
       );

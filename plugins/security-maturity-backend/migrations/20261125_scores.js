@@ -29,6 +29,16 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('JSON: answers with source and rationale');
     table.timestamp('computed_at', { useTz: true }).notNullable();
+    table
+      .string('fingerprint', 64)
+      .notNullable()
+      .comment(
+        'Hash of the stored content: an unchanged score is not rewritten',
+      );
+    table
+      .string('snapshot_day', 10)
+      .notNullable()
+      .comment('Day of the latest snapshot');
     table.index(['overall'], 'entity_scores_overall_idx');
     table.index(['owner_ref', 'overall'], 'entity_scores_owner_overall_idx');
   });

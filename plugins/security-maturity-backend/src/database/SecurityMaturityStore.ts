@@ -39,6 +39,8 @@ export type ScoreRow = {
   levels: string;
   activities: string;
   computed_at: Date;
+  fingerprint: string;
+  snapshot_day: string;
 };
 
 /** How many items of each list the whole-picture read includes. */
@@ -166,22 +168,49 @@ export class SecurityMaturityStore {
     return result;
   }
 
-  /** Upserts scores and today's snapshots, in bulk. */
-  async saveScores(rows: ScoreRow[], day: string): Promise<void> {
-    if (rows.length === 0) return;
+  /** The stored fingerprint and snapshot day of each entity's score. */
+  async getScoreFingerprints(
+    entityRefs: string[],
+  ): Promise<Map<string, { fingerprint: string; snapshotDay: string }>> {
+    const rows = await this.db('entity_scores')
+      .whereIn(
+        'entity_ref',
+        entityRefs.map(r => r.toLocaleLowerCase('en-US')),
+      )
+      .select('entity_ref', 'fingerprint', 'snapshot_day');
+    return new Map(
+      rows.map(r => [
+        r.entity_ref,
+        { fingerprint: r.fingerprint, snapshotDay: r.snapshot_day },
+      ]),
+    );
+  }
+
+  /**
+   * Writes a page of scores in bulk: changed rows in full, today's snapshot
+   * where it is missing or changed, and only the computed time of the rest.
+   */
+  async saveScores(options: {
+    changed: ScoreRow[];
+    snapshots: ScoreRow[];
+    unchangedRefs: string[];
+    computedAt: Date;
+  }): Promise<void> {
+    const { changed, snapshots, unchangedRefs, computedAt } = options;
     await this.db.transaction(async tx => {
       // Chunks keep every statement under the engines' bind-parameter limits.
-      for (let i = 0; i < rows.length; i += 250) {
-        const chunk = rows.slice(i, i + 250);
+      for (let i = 0; i < changed.length; i += 250) {
         await tx('entity_scores')
-          .insert(chunk)
+          .insert(changed.slice(i, i + 250))
           .onConflict('entity_ref')
           .merge();
+      }
+      for (let i = 0; i < snapshots.length; i += 500) {
         await tx('score_snapshots')
           .insert(
-            chunk.map(r => ({
+            snapshots.slice(i, i + 500).map(r => ({
               entity_ref: r.entity_ref,
-              day,
+              day: r.snapshot_day,
               overall: r.overall,
               functions: JSON.stringify({
                 G: r.fn_g,
@@ -195,6 +224,11 @@ export class SecurityMaturityStore {
           )
           .onConflict(['entity_ref', 'day'])
           .merge();
+      }
+      for (let i = 0; i < unchangedRefs.length; i += 500) {
+        await tx('entity_scores')
+          .whereIn('entity_ref', unchangedRefs.slice(i, i + 500))
+          .update({ computed_at: computedAt });
       }
     });
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   Entity,
@@ -14,12 +15,13 @@ import { requiredStageIds } from '../config/requiredStages';
 import {
   ScoreRow,
   SecurityMaturityStore,
+  StoredRecords,
 } from '../database/SecurityMaturityStore';
 import { ScorerRegistry } from '../service/ScorerRegistry';
 import {
-  compactActivities,
   computeScore,
-  expandActivities,
+  decodeActivities,
+  encodeActivities,
 } from './computeScore';
 
 /** The kinds the plugin scores: components, as the Security tab does. */
@@ -48,8 +50,8 @@ const relation = (entity: Entity, type: string) =>
 export class ScoringService {
   constructor(private readonly options: ScoringOptions) {}
 
-  private toRow(entity: Entity, score: EntityScore): ScoreRow {
-    return {
+  private toRow(entity: Entity, score: EntityScore, day: string): ScoreRow {
+    const content = {
       entity_ref: score.entityRef.toLocaleLowerCase('en-US'),
       kind: entity.kind.toLocaleLowerCase('en-US'),
       type: (entity.spec?.type as string | undefined) ?? null,
@@ -68,8 +70,16 @@ export class ScoringService {
       practices: JSON.stringify(score.practices),
       levels: JSON.stringify(score.levels),
       // Unanswered activities are implied, which keeps rows small.
-      activities: JSON.stringify(compactActivities(score.activities)),
+      activities: encodeActivities(score.activities),
+    };
+    const fingerprint = createHash('sha1')
+      .update(JSON.stringify(content))
+      .digest('hex');
+    return {
+      ...content,
       computed_at: new Date(score.computedAt),
+      fingerprint,
+      snapshot_day: day,
     };
   }
 
@@ -78,12 +88,23 @@ export class ScoringService {
     entities: Entity[],
     now = new Date(),
   ): Promise<EntityScore[]> {
+    const records = await this.options.store.readRecords(
+      entities.map(e => stringifyEntityRef(e)),
+    );
+    return this.computeAndSave(entities, records, now);
+  }
+
+  private async computeAndSave(
+    entities: Entity[],
+    records: Map<string, StoredRecords>,
+    now: Date,
+  ): Promise<EntityScore[]> {
     const { store, scorers, workflow, attestedMaxAgeDays } = this.options;
-    const refs = entities.map(e => stringifyEntityRef(e));
-    const records = await store.readRecords(refs);
     const list = scorers.scorers;
-    const scores = entities.map((entity, i) => {
-      const stored = records.get(refs[i].toLocaleLowerCase('en-US'))!;
+    const scores = entities.map(entity => {
+      const stored = records.get(
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      )!;
       return computeScore({
         entity,
         records: {
@@ -96,10 +117,27 @@ export class ScoringService {
         now,
       });
     });
-    await store.saveScores(
-      scores.map((score, i) => this.toRow(entities[i], score)),
-      now.toISOString().slice(0, 10),
+    const day = now.toISOString().slice(0, 10);
+    const rows = scores.map((score, i) => this.toRow(entities[i], score, day));
+    const stored = await store.getScoreFingerprints(
+      rows.map(r => r.entity_ref),
     );
+    const changed = rows.filter(
+      r => stored.get(r.entity_ref)?.fingerprint !== r.fingerprint,
+    );
+    const changedRefs = new Set(changed.map(r => r.entity_ref));
+    await store.saveScores({
+      changed,
+      snapshots: rows.filter(
+        r =>
+          changedRefs.has(r.entity_ref) ||
+          stored.get(r.entity_ref)?.snapshotDay !== day,
+      ),
+      unchangedRefs: rows
+        .filter(r => !changedRefs.has(r.entity_ref))
+        .map(r => r.entity_ref),
+      computedAt: now,
+    });
     return scores;
   }
 
@@ -114,13 +152,23 @@ export class ScoringService {
     const started = Date.now();
     const now = new Date();
     let entities = 0;
+    // Pipelined: the next page's records are read while this page is scored
+    // and written, so the database and the CPU work at the same time. At most
+    // two pages are in memory.
+    let writing: Promise<unknown> = Promise.resolve();
     for await (const page of catalog.streamEntities(
       { filter: { kind: SCORED_KINDS }, pageSize },
       { credentials: await auth.getOwnServiceCredentials() },
     )) {
-      await this.scoreEntities(page, now);
+      const reading = this.options.store.readRecords(
+        page.map(e => stringifyEntityRef(e)),
+      );
+      await writing;
+      const records = await reading;
+      writing = this.computeAndSave(page, records, now);
       entities += page.length;
     }
+    await writing;
     const milliseconds = Date.now() - started;
     logger.info(`Rescored ${entities} entities in ${milliseconds} ms`);
     return { entities, milliseconds };
@@ -145,7 +193,7 @@ export function scoreFromRow(row: ScoreRow): EntityScore {
     target: row.target === null ? null : Number(row.target),
     percentToTarget:
       row.percent_to_target === null ? null : Number(row.percent_to_target),
-    activities: expandActivities(JSON.parse(row.activities)),
+    activities: decodeActivities(row.activities),
     computedAt: new Date(row.computed_at).toISOString(),
   };
 }

@@ -2,9 +2,10 @@ import {
   ActivityScore,
   EntityRecords,
   EntityScore,
+  isSammActivityId,
   SAMM_ACTIVITY_IDS,
   SAMM_ANSWER_VALUES,
-  scoreSamm,
+  scoreSammValues,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import {
@@ -14,6 +15,10 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 
 const DAY_MS = 86_400_000;
+
+const answerValues = new Set<number>(SAMM_ANSWER_VALUES);
+const valid = (a: EvidenceAnswer) =>
+  isSammActivityId(a.id) && answerValues.has(a.value);
 
 export const NO_EVIDENCE =
   'No evidence in the records and no self-assessment answer.';
@@ -26,18 +31,56 @@ const unanswered = (id: string): ActivityScore => ({
   links: [],
 });
 
-/** Drops the plain unanswered activities, which are implied, to keep rows small. */
-export const compactActivities = (activities: ActivityScore[]) =>
-  activities.filter(a => a.source !== 'none' || a.rationale !== NO_EVIDENCE);
+type EncodedActivity = [
+  string,
+  number,
+  'e' | 'a' | 'n',
+  string,
+  Array<[string, string]>?,
+  string?,
+];
+const SOURCE_CODE = { evidence: 'e', attested: 'a', none: 'n' } as const;
+const SOURCE_NAME = { e: 'evidence', a: 'attested', n: 'none' } as const;
 
-/** Restores the 90 activities from a compact list. */
-export function expandActivities(stored: ActivityScore[]): ActivityScore[] {
-  const byId = new Map(stored.map(a => [a.id, a]));
+/**
+ * Stores answers as compact tuples and leaves out the plain unanswered ones,
+ * which are implied: a row stays a few kilobytes even with rationales.
+ */
+export function encodeActivities(activities: ActivityScore[]): string {
+  const encoded: EncodedActivity[] = [];
+  for (const a of activities) {
+    if (a.source === 'none' && a.rationale === NO_EVIDENCE) continue;
+    const row: EncodedActivity = [
+      a.id,
+      a.value,
+      SOURCE_CODE[a.source],
+      a.rationale,
+    ];
+    if (a.links.length || a.ruleId)
+      row.push(a.links.map(l => [l.title, l.url]));
+    if (a.ruleId) row.push(a.ruleId);
+    encoded.push(row);
+  }
+  return JSON.stringify(encoded);
+}
+
+/** Restores the 90 activities from their stored form. */
+export function decodeActivities(stored: string): ActivityScore[] {
+  const byId = new Map<string, ActivityScore>();
+  for (const [id, value, source, rationale, links, ruleId] of JSON.parse(
+    stored,
+  ) as EncodedActivity[]) {
+    byId.set(id, {
+      id,
+      value,
+      source: SOURCE_NAME[source],
+      rationale,
+      links: (links ?? []).map(([title, url]) => ({ title, url })),
+      ...(ruleId ? { ruleId } : {}),
+    });
+  }
   return SAMM_ACTIVITY_IDS.map(id => byId.get(id) ?? unanswered(id));
 }
-const valid = (a: EvidenceAnswer) =>
-  SAMM_ACTIVITY_IDS.includes(a.id) &&
-  (SAMM_ANSWER_VALUES as readonly number[]).includes(a.value);
 
 /**
  * Scores one entity: for each of the 90 activities, the strongest evidence
@@ -97,9 +140,8 @@ export function computeScore(options: {
     return unanswered(id);
   });
 
-  const scores = scoreSamm(
-    Object.fromEntries(activities.map(a => [a.id, a.value])),
-  );
+  // Activities are in SAMM_ACTIVITY_IDS order and already validated.
+  const scores = scoreSammValues(activities.map(a => a.value));
   const tier = records.intake?.tier ?? null;
   const target = workflow.tiers.find(t => t.id === tier)?.targetScore ?? null;
   return {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SAMM_ANSWER_VALUES, scoreSamm } from './score';
+import { SAMM_ANSWER_VALUES, scoreSamm, scoreSammValues } from './score';
 import { SAMM_ACTIVITY_IDS } from './structure';
 
 const answers = fc.dictionary(
@@ -28,6 +28,15 @@ describe('scoreSamm properties', () => {
       fc.property(answers, a => {
         const reversed = Object.fromEntries(Object.entries(a).reverse());
         expect(scoreSamm(reversed)).toEqual(scoreSamm(a));
+      }),
+    );
+  });
+
+  it('gives the same result on the fast path', () => {
+    fc.assert(
+      fc.property(answers, a => {
+        const values = SAMM_ACTIVITY_IDS.map(id => a[id] ?? 0);
+        expect(scoreSammValues(values)).toEqual(scoreSamm(a));
       }),
     );
   });

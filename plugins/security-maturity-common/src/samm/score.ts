@@ -1,4 +1,5 @@
 import {
+  SAMM_ACTIVITY_IDS,
   SAMM_BUSINESS_FUNCTIONS,
   SAMM_LEVELS,
   SAMM_PRACTICES,
@@ -27,6 +28,17 @@ export interface SammScores {
 const mean = (values: number[]) =>
   values.reduce((sum, v) => sum + v, 0) / values.length;
 
+const activityIndex = new Map(SAMM_ACTIVITY_IDS.map((id, i) => [id, i]));
+/** Per practice and level: the indexes of its stream A and B activities. */
+const levelCells = SAMM_PRACTICES.map(practice => ({
+  practiceId: practice.id,
+  levels: SAMM_LEVELS.map(level => ({
+    key: `${practice.id}-${level}`,
+    a: activityIndex.get(sammActivityId(practice.id, level, 'A'))!,
+    b: activityIndex.get(sammActivityId(practice.id, level, 'B'))!,
+  })),
+}));
+
 /**
  * Scores SAMM answers exactly as the OWASP SAMM toolbox spreadsheet does:
  * a level is the mean of its stream A and B answers, a practice the sum of its
@@ -38,7 +50,7 @@ const mean = (values: number[]) =>
  * @public
  */
 export function scoreSamm(answers: Record<string, number>): SammScores {
-  const byActivity = new Map<string, number>();
+  const values = new Array<number>(SAMM_ACTIVITY_IDS.length).fill(0);
   for (const [id, value] of Object.entries(answers)) {
     const activityId = normalizeSammActivityId(id);
     if (!activityId) {
@@ -49,23 +61,29 @@ export function scoreSamm(answers: Record<string, number>): SammScores {
         `SAMM answer for ${id} must be 0, 0.25, 0.5 or 1, got ${value}`,
       );
     }
-    byActivity.set(activityId, value);
+    values[activityIndex.get(activityId)!] = value;
   }
-  const answer = (id: string) => byActivity.get(id) ?? 0;
+  return scoreSammValues(values);
+}
 
+/**
+ * The same formula as {@link scoreSamm}, for answers already validated and
+ * laid out in the order of SAMM_ACTIVITY_IDS: the fast path for scoring a
+ * whole catalog.
+ *
+ * @public
+ */
+export function scoreSammValues(values: ReadonlyArray<number>): SammScores {
   const levels: Record<string, number> = {};
   const practices: Record<string, number> = {};
-  for (const practice of SAMM_PRACTICES) {
+  for (const cell of levelCells) {
     let practiceScore = 0;
-    for (const level of SAMM_LEVELS) {
-      const levelScore = mean([
-        answer(sammActivityId(practice.id, level, 'A')),
-        answer(sammActivityId(practice.id, level, 'B')),
-      ]);
-      levels[`${practice.id}-${level}`] = levelScore;
+    for (const level of cell.levels) {
+      const levelScore = (values[level.a] + values[level.b]) / 2;
+      levels[level.key] = levelScore;
       practiceScore += levelScore;
     }
-    practices[practice.id] = practiceScore;
+    practices[cell.practiceId] = practiceScore;
   }
 
   const functions: Record<string, number> = {};

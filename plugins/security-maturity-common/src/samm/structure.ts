@@ -122,6 +122,13 @@ export const SAMM_ACTIVITY_IDS: ReadonlyArray<string> = SAMM_PRACTICES.flatMap(
     ),
 );
 
+const activityIdSet = new Set(SAMM_ACTIVITY_IDS);
+
+/** Whether an ID is one of the 90 activities in the model files' spelling. @public */
+export function isSammActivityId(id: string): boolean {
+  return activityIdSet.has(id);
+}
+
 const activityIdPattern =
   /^([GDIVO])-([A-Z]{2})-(?:([123])-([AB])|([AB])-([123]))$/;
 
@@ -133,6 +140,9 @@ const activityIdPattern =
  * @public
  */
 export function normalizeSammActivityId(id: string): string | undefined {
+  if (activityIdSet.has(id)) {
+    return id; // the common case, without a regular expression
+  }
   const match = activityIdPattern.exec(id.trim().toUpperCase());
   if (!match) {
     return undefined;
@@ -141,5 +151,5 @@ export function normalizeSammActivityId(id: string): string | undefined {
   const normalized = `${fn}-${practice}-${level1 ?? level2}-${
     stream1 ?? stream2
   }`;
-  return SAMM_ACTIVITY_IDS.includes(normalized) ? normalized : undefined;
+  return activityIdSet.has(normalized) ? normalized : undefined;
 }

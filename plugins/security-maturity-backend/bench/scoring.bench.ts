@@ -1,0 +1,343 @@
+/* eslint-disable no-console */
+// Benchmark of whole-catalog rescoring (run with `yarn bench:scoring`).
+//
+//   no arguments                 the full matrix: SQLite and PostgreSQL at 1k, 10k
+//                                and 50k components with an in-memory catalog,
+//                                then the real catalog backend at 10k
+//   seed <db> <n>                (child) fresh database with n components' records
+//   rescore <db> <n>             (child) full rescoring from an in-memory catalog
+//   catalog <db> <n>             (child) stream vs. rescore with the real catalog
+//
+// Seeding and rescoring run in separate child processes, so the peak RSS
+// reported is that of rescoring alone.
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { execFileSync } from 'child_process';
+import knexFactory, { Knex } from 'knex';
+import { mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { readWorkflowConfig } from '../src/config/readWorkflowConfig';
+import { SecurityMaturityStore } from '../src/database/SecurityMaturityStore';
+import { ScoringService } from '../src/scoring/ScoringService';
+import { ScorerRegistry } from '../src/service/ScorerRegistry';
+import { sammRules } from '@secmat/backstage-plugin-security-maturity-backend-module-samm';
+import { createSammScorer } from '@secmat/backstage-plugin-security-maturity-backend-module-samm';
+import { seed, syntheticEntity } from './seed';
+
+type Db = 'sqlite' | 'postgres';
+const PG =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+const sqliteDir = join(tmpdir(), 'secmat-bench');
+
+function connect(db: Db, name: string): Knex {
+  if (db === 'sqlite') {
+    mkdirSync(sqliteDir, { recursive: true });
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: join(sqliteDir, `${name}.sqlite`) },
+      useNullAsDefault: true,
+    });
+  }
+  return knexFactory({
+    client: 'pg',
+    connection: `${PG}/${name}`,
+    pool: { min: 0, max: 5 },
+  });
+}
+
+async function freshDatabase(db: Db, name: string): Promise<Knex> {
+  if (db === 'sqlite') {
+    execFileSync('rm', ['-f', join(sqliteDir, `${name}.sqlite`)]);
+  } else {
+    const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
+    await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
+    await admin.raw('CREATE DATABASE ??', [name]);
+    await admin.destroy();
+  }
+  return connect(db, name);
+}
+
+const silentLogger: any = {
+  info() {},
+  warn: console.warn,
+  error: console.error,
+  debug() {},
+  child() {
+    return silentLogger;
+  },
+};
+
+async function scoringService(knex: Knex, catalog: CatalogService, auth: any) {
+  const store = await SecurityMaturityStore.create({
+    database: {
+      getClient: async () => knex,
+      migrations: { skip: false },
+    } as any,
+  });
+  const scorers = new ScorerRegistry();
+  scorers.addScorer(createSammScorer({ rules: sammRules }));
+  return new ScoringService({
+    store,
+    scorers,
+    workflow: readWorkflowConfig(new ConfigReader({})),
+    catalog,
+    auth,
+    logger: silentLogger,
+    attestedMaxAgeDays: 365,
+  });
+}
+
+/** A catalog that generates its pages on the fly, so it holds no entities. */
+function inMemoryCatalog(n: number): CatalogService {
+  return {
+    async *streamEntities(request?: { pageSize?: number }) {
+      const size = request?.pageSize ?? 500;
+      for (let start = 0; start < n; start += size) {
+        const page: Entity[] = [];
+        for (let i = start; i < Math.min(n, start + size); i++)
+          page.push(syntheticEntity(i));
+        yield page;
+      }
+    },
+  } as unknown as CatalogService;
+}
+
+function trackPeakRss() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
+  };
+}
+
+async function childSeed(db: Db, n: number) {
+  const knex = await freshDatabase(db, `secmat_bench_${n}`);
+  await SecurityMaturityStore.create({
+    database: {
+      getClient: async () => knex,
+      migrations: { skip: false },
+    } as any,
+  });
+  const started = Date.now();
+  await seed(knex, n);
+  console.log(JSON.stringify({ seedSeconds: (Date.now() - started) / 1000 }));
+  await knex.destroy();
+}
+
+async function childRescore(db: Db, n: number) {
+  const knex = connect(db, `secmat_bench_${n}`);
+  const scoring = await scoringService(knex, inMemoryCatalog(n), {
+    getOwnServiceCredentials: async () => ({}),
+  });
+  const peak = trackPeakRss();
+  // Cold: every score is new and written. Warm: the same records again, the
+  // case of most scheduled runs, where unchanged scores are not rewritten.
+  const { entities, milliseconds } = await scoring.rescoreAll();
+  const warm = await scoring.rescoreAll();
+  const peakRssMb = peak();
+  const [{ count }] = await knex('entity_scores').count({ count: '*' });
+  if (Number(count) !== n || entities !== n) {
+    throw new Error(`Expected ${n} scores, found ${count}`);
+  }
+  console.log(
+    JSON.stringify({
+      seconds: milliseconds / 1000,
+      perSecond: Math.round(n / (milliseconds / 1000)),
+      warmSeconds: warm.milliseconds / 1000,
+      warmPerSecond: Math.round(n / (warm.milliseconds / 1000)),
+      peakRssMb,
+    }),
+  );
+  await knex.destroy();
+}
+
+async function childRealCatalog(db: Db, n: number) {
+  // Imported here: only this mode needs a whole catalog backend.
+  const { startTestBackend, mockServices } = await import(
+    '@backstage/backend-test-utils'
+  );
+  const { coreServices, createBackendModule, createBackendPlugin } =
+    await import('@backstage/backend-plugin-api');
+  const { catalogProcessingExtensionPoint, catalogServiceRef } = await import(
+    '@backstage/plugin-catalog-node'
+  );
+
+  const catalogDb = await freshDatabase(db, `secmat_bench_catalog_${n}`);
+  const provider = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'bench-provider',
+    register(reg) {
+      reg.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.addEntityProvider({
+            getProviderName: () => 'bench',
+            async connect(connection) {
+              const entities = Array.from({ length: n }, (_, i) => {
+                const e = syntheticEntity(i);
+                delete e.relations;
+                e.metadata.annotations = {
+                  'backstage.io/managed-by-location':
+                    'url:https://example.com/bench',
+                  'backstage.io/managed-by-origin-location':
+                    'url:https://example.com/bench',
+                };
+                return { entity: e, locationKey: 'bench' };
+              });
+              await connection.applyMutation({ type: 'full', entities });
+            },
+          });
+        },
+      });
+    },
+  });
+  let captured: { catalog: CatalogService; auth: any } | undefined;
+  const probe = createBackendPlugin({
+    pluginId: 'bench',
+    register(reg) {
+      reg.registerInit({
+        deps: { catalog: catalogServiceRef, auth: coreServices.auth },
+        async init(deps) {
+          captured = deps;
+        },
+      });
+    },
+  });
+  const backend = await startTestBackend({
+    features: [
+      import('@backstage/plugin-catalog-backend'),
+      provider,
+      probe,
+      mockServices.database.factory({ knex: catalogDb }),
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [{ allow: ['Component'] }],
+            processingInterval: { seconds: 5 },
+          },
+        },
+      }),
+    ],
+  });
+  const { catalog, auth } = captured!;
+  const credentials = await auth.getOwnServiceCredentials();
+  const loadStarted = Date.now();
+  for (;;) {
+    const { totalItems } = await catalog.queryEntities(
+      { filter: { kind: 'Component' }, limit: 1 },
+      { credentials },
+    );
+    if (totalItems >= n) break;
+    if (Date.now() - loadStarted > 30 * 60_000)
+      throw new Error(`Catalog has ${totalItems} of ${n} after 30 minutes`);
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  const catalogLoadSeconds = (Date.now() - loadStarted) / 1000;
+
+  let streamed = 0;
+  const streamStarted = Date.now();
+  for await (const page of catalog.streamEntities(
+    { filter: { kind: 'Component' }, pageSize: 500 },
+    { credentials },
+  )) {
+    streamed += page.length;
+  }
+  const streamSeconds = (Date.now() - streamStarted) / 1000;
+
+  const knex = connect(db, `secmat_bench_${n}`);
+  const scoring = await scoringService(knex, catalog, auth);
+  const { entities, milliseconds } = await scoring.rescoreAll();
+  const rescoreSeconds = milliseconds / 1000;
+  console.log(
+    JSON.stringify({
+      catalogLoadSeconds,
+      streamed,
+      streamSeconds,
+      entities,
+      rescoreSeconds,
+      ratio: +(rescoreSeconds / streamSeconds).toFixed(2),
+    }),
+  );
+  await knex.destroy();
+  await backend.stop();
+  await catalogDb.destroy();
+}
+
+function child(mode: string, db: Db, n: number): any {
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, __filename, mode, db, String(n)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function matrix() {
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000')
+    .split(',')
+    .map(Number);
+  const dbs = (process.env.BENCH_DBS ?? 'sqlite,postgres').split(',') as Db[];
+  console.log(
+    `node ${process.version}, ${require('os').cpus().length} cores\n`,
+  );
+  console.log(
+    '| database | components | seed (s) | first rescoring (s) | components/s | repeat rescoring (s) | components/s | peak RSS (MB) |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const db of dbs) {
+    for (const n of sizes) {
+      const { seedSeconds } = child('seed', db, n);
+      const r = child('rescore', db, n);
+      console.log(
+        `| ${db} | ${n} | ${seedSeconds.toFixed(1)} | ${r.seconds.toFixed(
+          2,
+        )} | ${r.perSecond} | ${r.warmSeconds.toFixed(2)} | ${
+          r.warmPerSecond
+        } | ${r.peakRssMb} |`,
+      );
+    }
+  }
+  const realN = Number(process.env.BENCH_REAL_CATALOG ?? 10000);
+  if (realN > 0) {
+    console.log(
+      '\n| database | components | catalog load (s) | stream only (s) | rescore via catalog (s) | rescore / stream |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const db of dbs.filter(d => d === 'postgres')) {
+      if (!sizes.includes(realN)) child('seed', db, realN);
+      const r = child('catalog', db, realN);
+      console.log(
+        `| ${db} | ${r.streamed} | ${r.catalogLoadSeconds.toFixed(
+          0,
+        )} | ${r.streamSeconds.toFixed(2)} | ${r.rescoreSeconds.toFixed(2)} | ${
+          r.ratio
+        } |`,
+      );
+    }
+  }
+}
+
+const [mode, db, n] = process.argv.slice(2);
+const run =
+  {
+    seed: () => childSeed(db as Db, Number(n)),
+    rescore: () => childRescore(db as Db, Number(n)),
+    catalog: () => childRealCatalog(db as Db, Number(n)),
+  }[mode] ?? matrix;
+run().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
