@@ -3,6 +3,7 @@
 #   bash scripts/portal.sh start   - install what is missing, then run the portal
 #                                    (frontend :3000, backend :7007, SQLite file in .data/)
 #   bash scripts/portal.sh test    - install, type-check, lint, prettier, every test
+#   bash scripts/portal.sh bench   - the scoring benchmark (yarn bench:scoring)
 #
 # It needs only Node (any version) and npm: Backstage 1.55 wants Node 22 or 24 and
 # Yarn 4, so both are installed from the npm registry into .tools/ (git-ignored) when
@@ -169,8 +170,13 @@ test)
   run_tests
   echo "total $((SECONDS - total))s"
   ;;
+bench)
+  ensure_tools
+  install_deps
+  exec yarn bench:scoring
+  ;;
 *)
-  echo "usage: bash scripts/portal.sh start|test" >&2
+  echo "usage: bash scripts/portal.sh start|test|bench" >&2
   exit 2
   ;;
 esac

@@ -1,0 +1,76 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { entities } from './__testUtils__/backend';
+import { createTestDatabases } from './__testUtils__/databases';
+import { securityMaturityPlugin } from './plugin';
+import { ScoringService } from './scoring/ScoringService';
+
+jest.setTimeout(120_000);
+
+// Several replicas only make sense on a shared server database.
+const databases = createTestDatabases();
+const postgres = databases
+  .eachSupportedId()
+  .filter(([id]) => id.startsWith('POSTGRES'));
+
+describe.each(postgres)(
+  'two backend replicas on one %s database',
+  databaseId => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('both start (migrations wait for each other) and a scheduled job runs on one only', async () => {
+      const knex = await databases.init(databaseId);
+      const rescoreAll = jest.spyOn(ScoringService.prototype, 'rescoreAll');
+      const replica = () =>
+        startTestBackend({
+          features: [
+            securityMaturityPlugin,
+            // The real, database-backed scheduler, shared through the database.
+            schedulerServiceFactory,
+            mockServices.database.factory({ knex }),
+            catalogServiceMock.factory({ entities }),
+            mockServices.rootConfig.factory({
+              data: {
+                securityMaturity: {
+                  scoring: {
+                    schedule: {
+                      frequency: { minutes: 30 },
+                      timeout: { minutes: 1 },
+                      initialDelay: { seconds: 1 },
+                    },
+                  },
+                },
+              },
+            }),
+          ],
+        });
+
+      // Started at the same moment, against an empty database.
+      const [a, b] = await Promise.all([replica(), replica()]);
+      for (const { server } of [a, b]) {
+        const res = await request(server).get(
+          '/api/security-maturity/entities/component/default/payments-api',
+        );
+        expect(res.status).toBe(200);
+      }
+      expect((await knex('knex_migrations')).map(m => m.name)).toEqual([
+        '20261123_init.js',
+        '20261124_records.js',
+        '20261125_scores.js',
+      ]);
+
+      // Both replicas registered the global rescoring task; one run happens.
+      const deadline = Date.now() + 30_000;
+      while (rescoreAll.mock.calls.length === 0 && Date.now() < deadline) {
+        await new Promise(r => setTimeout(r, 250));
+      }
+      await new Promise(r => setTimeout(r, 4000));
+      expect(rescoreAll).toHaveBeenCalledTimes(1);
+      expect(await knex('entity_scores')).toHaveLength(1);
+
+      await Promise.all([a.stop(), b.stop()]);
+    });
+  },
+);
