@@ -1,6 +1,7 @@
 // The portal's backend: the create-app defaults, trimmed to what the demo uses,
 // plus the security-maturity plugin and its SAMM module.
 import { createBackend } from '@backstage/backend-defaults';
+import { securityMaturityPolicyModule } from './modules/securityMaturityPolicy';
 
 const backend = createBackend();
 
@@ -15,11 +16,11 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission plugin; see https://backstage.io/docs/permissions/getting-started
+// permission plugin, with an example policy for security maturity (owners
+// edit, security leads approve; everything else allowed as with allow-all);
+// see https://backstage.io/docs/permissions/getting-started
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(securityMaturityPolicyModule);
 
 // search plugin, with the PostgreSQL engine when running on PostgreSQL
 backend.add(import('@backstage/plugin-search-backend'));

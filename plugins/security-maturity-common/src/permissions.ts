@@ -4,16 +4,22 @@ import { createPermission } from '@backstage/plugin-permission-common';
 // security-lead membership). These permissions let admins tighten that further
 // with a permission policy; a DENY always wins.
 
+// Read and edit are resource permissions on the catalog entity, so a policy can
+// use the catalog's conditions (for example isEntityOwner) on them.
+const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
+
 /** Read an entity's security-maturity records. @public */
 export const securityMaturityReadPermission = createPermission({
   name: 'security-maturity.record.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /** Create or change an entity's records (owners and security leads). @public */
 export const securityMaturityEditPermission = createPermission({
   name: 'security-maturity.record.edit',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /** Approve or reject exceptions, sign off gates (security leads). @public */

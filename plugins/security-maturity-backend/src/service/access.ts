@@ -14,7 +14,8 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
-  BasicPermission,
+  isResourcePermission,
+  Permission,
 } from '@backstage/plugin-permission-common';
 import {
   securityMaturityApprovePermission,
@@ -172,10 +173,17 @@ export class AccessControl {
     };
   }
 
-  private async authorize(permission: BasicPermission, access: EntityAccess) {
-    const [decision] = await this.deps.permissions.authorize([{ permission }], {
-      credentials: access.credentials,
-    });
+  private async authorize(permission: Permission, access: EntityAccess) {
+    // Resource permissions name the entity, so a policy's catalog conditions
+    // (such as isEntityOwner) are evaluated against it.
+    const [decision] = isResourcePermission(permission)
+      ? await this.deps.permissions.authorize(
+          [{ permission, resourceRef: access.entityRef }],
+          { credentials: access.credentials },
+        )
+      : await this.deps.permissions.authorize([{ permission }], {
+          credentials: access.credentials,
+        });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed by policy: ${permission.name}`);
     }
