@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const outArg = process.argv.indexOf('--out');
-const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : mkdtempSync(join(tmpdir(), 'secmat-pack-'));
+const out =
+  outArg > 0
+    ? resolve(process.argv[outArg + 1])
+    : mkdtempSync(join(tmpdir(), 'secmat-pack-'));
 const family = [
   'security-maturity-common',
   'security-maturity-node',
@@ -30,31 +33,61 @@ function check(pkg, what, ok) {
   }
 }
 
-const run = (cwd, cmd, args) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cwd, cmd, args) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 for (const dir of family) {
   const cwd = join(root, 'plugins', dir);
   run(cwd, 'yarn', ['build']);
   const tarball = join(out, `${dir}.tgz`);
   run(cwd, 'yarn', ['pack', '--out', tarball]);
-  const files = new Set(run(out, 'tar', ['-tzf', tarball]).trim().split('\n').map(f => f.replace(/^package\//, '')));
-  const manifest = JSON.parse(run(out, 'tar', ['-xzOf', tarball, 'package/package.json']));
+  const files = new Set(
+    run(out, 'tar', ['-tzf', tarball])
+      .trim()
+      .split('\n')
+      .map(f => f.replace(/^package\//, '')),
+  );
+  const manifest = JSON.parse(
+    run(out, 'tar', ['-xzOf', tarball, 'package/package.json']),
+  );
   const has = f => files.has(f.replace(/^\.\//, ''));
 
   check(dir, 'README.md', has('README.md'));
   check(dir, 'main points at a packed file', has(manifest.main));
-  check(dir, 'types point at packed declarations', has(manifest.types) && manifest.types.endsWith('.d.ts'));
-  check(dir, 'no TypeScript sources', ![...files].some(f => f.startsWith('src/')));
-  check(dir, 'pluginId security-maturity', manifest.backstage?.pluginId === 'security-maturity');
+  check(
+    dir,
+    'types point at packed declarations',
+    has(manifest.types) && manifest.types.endsWith('.d.ts'),
+  );
+  check(
+    dir,
+    'no TypeScript sources',
+    ![...files].some(f => f.startsWith('src/')),
+  );
+  check(
+    dir,
+    'pluginId security-maturity',
+    manifest.backstage?.pluginId === 'security-maturity',
+  );
   check(
     dir,
     'pluginPackages or pluginPackage',
     Array.isArray(manifest.backstage?.pluginPackages)
       ? manifest.backstage.pluginPackages.length === 5
-      : manifest.backstage?.pluginPackage === '@secmat/backstage-plugin-security-maturity-backend',
+      : manifest.backstage?.pluginPackage ===
+          '@secmat/backstage-plugin-security-maturity-backend',
   );
   for (const [entry, target] of Object.entries(manifest.exports ?? {})) {
-    const paths = typeof target === 'string' ? [target] : Object.values(target).flatMap(v => (typeof v === 'string' ? [v] : []));
+    const paths =
+      typeof target === 'string'
+        ? [target]
+        : Object.values(target).filter(
+            v => typeof v === 'string' && v.startsWith('./'),
+          );
     check(dir, `export ${entry} resolves`, paths.every(has));
   }
   if (dir === 'security-maturity') {
@@ -62,16 +95,39 @@ for (const dir of family) {
     check(dir, 'alpha declarations', has('dist/alpha.d.ts'));
   }
   if (dir === 'security-maturity-backend') {
-    const migrations = readdirSync(join(cwd, 'migrations')).filter(f => f.endsWith('.js'));
-    check(dir, 'every migration', migrations.length > 0 && migrations.every(m => has(`migrations/${m}`)));
-    check(dir, 'config.d.ts as the config schema', has('config.d.ts') && manifest.configSchema === 'config.d.ts');
+    const migrations = readdirSync(join(cwd, 'migrations')).filter(f =>
+      f.endsWith('.js'),
+    );
+    check(
+      dir,
+      'every migration',
+      migrations.length > 0 && migrations.every(m => has(`migrations/${m}`)),
+    );
+    // Packing compiles config.d.ts into the JSON schema Backstage loads.
+    check(
+      dir,
+      'config schema',
+      has('config.schema.json') &&
+        manifest.configSchema === 'config.schema.json',
+    );
   }
-  console.log(`  packed ${manifest.name}@${manifest.version}: ${files.size} files`);
+  console.log(
+    `  packed ${manifest.name}@${manifest.version}: ${files.size} files`,
+  );
 }
 
 // Packing rewrites package.json for the duration and restores it afterwards.
-const changed = run(root, 'git', ['status', '--porcelain', '--', 'plugins']).trim();
-check('repository', `package.json files restored after packing (${changed})`, changed === '');
+const changed = run(root, 'git', [
+  'status',
+  '--porcelain',
+  '--',
+  'plugins',
+]).trim();
+check(
+  'repository',
+  `package.json files restored after packing (${changed})`,
+  changed === '',
+);
 
 console.log(`tarballs in ${out}`);
 console.log(`pack: ${passed} passed, ${failed} failed`);

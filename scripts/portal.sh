@@ -100,6 +100,11 @@ run_tests() {
   CI=true yarn test --ci --verbose
   echo "checks and tests took $((SECONDS - t))s"
 
+  log "build and pack the five packages"
+  t=$SECONDS
+  node scripts/pack-check.mjs
+  echo "packing took $((SECONDS - t))s"
+
   run_e2e
 }
 
