@@ -4,6 +4,7 @@
 #                                    (frontend :3000, backend :7007, SQLite file in .data/)
 #   bash scripts/portal.sh test    - install, type-check, lint, prettier, every test
 #   bash scripts/portal.sh bench   - the scoring benchmark (yarn bench:scoring)
+#   bash scripts/portal.sh verify-install - install the packed plugins into a fresh app
 #
 # It needs only Node (any version) and npm: Backstage 1.55 wants Node 22 or 24 and
 # Yarn 4, so both are installed from the npm registry into .tools/ (git-ignored) when
@@ -174,6 +175,12 @@ test)
   install_deps
   run_tests
   echo "total $((SECONDS - total))s"
+  ;;
+verify-install)
+  ensure_tools
+  install_deps
+  yarn tsc
+  exec bash scripts/verify-install.sh
   ;;
 bench)
   ensure_tools

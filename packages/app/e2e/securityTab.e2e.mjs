@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
 const baseUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
+const entity = process.env.E2E_ENTITY ?? 'payments-api';
 const screenshotsArg = process.argv.indexOf('--screenshots');
 const screenshotDir =
   screenshotsArg > 0 ? process.argv[screenshotsArg + 1] : undefined;
@@ -55,8 +56,8 @@ try {
       .waitFor({ state: 'attached', timeout: 60_000 });
   });
 
-  await step('opens the Security tab of payments-api', async () => {
-    await page.goto(`${baseUrl}/catalog/default/component/payments-api`);
+  await step(`opens the Security tab of ${entity}`, async () => {
+    await page.goto(`${baseUrl}/catalog/default/component/${entity}`);
     await page.getByText('Security', { exact: true }).first().click();
     await page.waitForURL(/\/security$/);
   });
