@@ -144,6 +144,17 @@ export type WorksheetRecord = RecordMeta & {
   }>;
 };
 
+/** The parts of a worksheet kept together as one document. @public */
+export type WorksheetContent = Pick<
+  WorksheetRecord,
+  | 'readiness'
+  | 'containmentOwners'
+  | 'timeline'
+  | 'actions'
+  | 'findings'
+  | 'lessons'
+>;
+
 /** @public */
 export type DecisionStatus =
   | 'proposed'

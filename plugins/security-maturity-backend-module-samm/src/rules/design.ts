@@ -1,5 +1,6 @@
 import {
   answer,
+  clearedGate,
   criterion,
   daysSince,
   evidenceOf,
@@ -47,12 +48,7 @@ export const designRules: SammRule[] = [
     evaluate: ({ records }) => {
       const tm = stage(records, 'threat-modeling');
       if (!tm) return undefined;
-      if (isCleared(tm))
-        return answer(
-          1,
-          `Threat modeling ${tm.status.replace('_', ' ')}.`,
-          evidenceOf(...tm.checklist),
-        );
+      if (isCleared(tm)) return clearedGate(tm, 'Threat modeling');
       if (tm.status === 'in_progress')
         return answer(0.25, 'Threat modeling is in progress.');
       return answer(0, `Threat modeling is ${tm.status.replace('_', ' ')}.`);

@@ -57,3 +57,11 @@ export const answer = (
   rationale: string,
   links: EvidenceLink[] = [],
 ) => ({ value, rationale, links });
+
+/** Full credit for a cleared gate, with its status and checklist evidence. */
+export const clearedGate = (s: StageRecord, label: string) =>
+  answer(
+    1,
+    `${label} ${s.status.replace('_', ' ')}.`,
+    evidenceOf(...s.checklist),
+  );

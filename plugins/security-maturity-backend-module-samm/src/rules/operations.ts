@@ -1,5 +1,6 @@
 import {
   answer,
+  clearedGate,
   criterion,
   daysSince,
   evidenceOf,
@@ -158,12 +159,7 @@ export const operationsRules: SammRule[] = [
     evaluate: ({ records }) => {
       const launch = stage(records, 'launch');
       if (!launch) return undefined;
-      if (isCleared(launch))
-        return answer(
-          1,
-          `Launch & monitoring ${launch.status.replace('_', ' ')}.`,
-          evidenceOf(...launch.checklist),
-        );
+      if (isCleared(launch)) return clearedGate(launch, 'Launch & monitoring');
       const done = launch.checklist.filter(c => c.done).length;
       return answer(
         done ? 0.25 : 0,

@@ -1,5 +1,6 @@
 import {
   answer,
+  clearedGate,
   criterion,
   evidenceOf,
   isCleared,
@@ -107,11 +108,7 @@ export const verificationRules: SammRule[] = [
       const validation = stage(records, 'validation');
       if (!validation) return undefined;
       if (isCleared(validation))
-        return answer(
-          1,
-          `Validation (manual testing) ${validation.status.replace('_', ' ')}.`,
-          evidenceOf(...validation.checklist),
-        );
+        return clearedGate(validation, 'Validation (manual testing)');
       return answer(
         validation.status === 'in_progress' ? 0.25 : 0,
         `Validation is ${validation.status.replace('_', ' ')}.`,

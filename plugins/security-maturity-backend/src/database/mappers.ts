@@ -8,6 +8,7 @@ import {
   RecordMeta,
   ReleaseRecord,
   StageRecord,
+  WorksheetContent,
   WorksheetRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
@@ -89,17 +90,7 @@ export const toWorksheet = (row: Row): WorksheetRecord => ({
   startedAt: iso(row.started_at),
   containedAt: optIso(row.contained_at),
   closedAt: optIso(row.closed_at),
-  ...json<
-    Pick<
-      WorksheetRecord,
-      | 'readiness'
-      | 'containmentOwners'
-      | 'timeline'
-      | 'actions'
-      | 'findings'
-      | 'lessons'
-    >
-  >(row.body),
+  ...json<WorksheetContent>(row.body),
   ...toMeta(row),
 });
 

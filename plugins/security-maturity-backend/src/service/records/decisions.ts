@@ -1,7 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import {
   DecisionRecord,
-  DecisionStatus,
+  RecordMeta,
   ReleaseEvidence,
   ReleaseRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -10,16 +10,7 @@ import { toDecision, toRelease } from '../../database/mappers';
 import { EntityAccess } from '../access';
 import { diff, RecordContext, resolvePeopleRefs } from './context';
 
-type DecisionInput = {
-  trigger: string;
-  decision: string;
-  rationale: string;
-  ownerRef: string;
-  backlogUrl?: string;
-  status: DecisionStatus;
-  reReviewAt?: string;
-  reReviewTrigger?: string;
-};
+type DecisionInput = Omit<DecisionRecord, 'id' | keyof RecordMeta>;
 
 async function decisionColumns(
   ctx: RecordContext,

@@ -1,5 +1,6 @@
 import {
   ContainmentAction,
+  WorksheetContent,
   WorksheetRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { randomUUID } from 'crypto';
@@ -8,15 +9,7 @@ import { EntityAccess } from '../access';
 import { diff, RecordContext, resolvePeopleRefs } from './context';
 import { findStage, reopenStage } from './stages';
 
-type Body = Pick<
-  WorksheetRecord,
-  | 'readiness'
-  | 'containmentOwners'
-  | 'timeline'
-  | 'actions'
-  | 'findings'
-  | 'lessons'
->;
+type Body = WorksheetContent;
 
 /** Containment owners default from the Accountable of these RASI activities. */
 const CONTAINMENT_ACTIVITIES: Record<ContainmentAction, string> = {
