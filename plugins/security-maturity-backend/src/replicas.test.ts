@@ -38,7 +38,9 @@ describe.each(postgres)(
                     schedule: {
                       frequency: { minutes: 30 },
                       timeout: { minutes: 1 },
-                      initialDelay: { seconds: 1 },
+                      // Long enough for both replicas to register the task before its first
+                      // run: the scheduler applies initialDelay per registering worker.
+                      initialDelay: { seconds: 5 },
                     },
                   },
                 },
