@@ -96,6 +96,6 @@ until curl -sf -o /dev/null http://localhost:7007/.backstage/health/v1/readiness
 done
 
 log "open the Security tab in a browser"
-PORTAL_URL=http://localhost:7007 E2E_ENTITY=example-website \
+PORTAL_URL=http://localhost:7007 E2E_ENTITY=example-website E2E_READ_ONLY=true \
   node "$ROOT/packages/app/e2e/securityTab.e2e.mjs" ${E2E_SCREENSHOTS:+--screenshots "$E2E_SCREENSHOTS"}
 echo "verified install in $APP"

@@ -67,13 +67,71 @@ try {
     async () => {
       await page.getByText('Intake and risk tier').waitFor({ timeout: 30_000 });
       await page.getByText('Not classified', { exact: true }).waitFor();
-      await page.getByText(/No stage gates recorded yet/).waitFor();
+      await page
+        .getByText('Every stage applies until intake sets the tier')
+        .waitFor();
       // The scorer list comes from the backend's extension point, so this proves
       // the SAMM module reached the plugin in the running portal.
       await page.getByText('OWASP SAMM v2', { exact: true }).waitFor();
       assert.deepEqual(pageErrors, []);
     },
   );
+
+  if (process.env.E2E_READ_ONLY !== 'true') {
+    const criterion = page.getByRole('checkbox', {
+      name: 'Risks documented with mitigation strategies',
+    });
+    const samm = page.getByText('SAMM score', { exact: true }).locator('..');
+
+    await step('ticks an exit criterion of threat modeling', async () => {
+      await samm.getByText('0.00', { exact: true }).waitFor();
+      // The checkbox shows the saved state: it turns checked once the
+      // backend accepted the change and the tab reloaded.
+      await criterion.click();
+      await page
+        .getByRole('checkbox', {
+          name: 'Risks documented with mitigation strategies',
+          checked: true,
+        })
+        .waitFor();
+    });
+
+    await step('requests an exception through the form', async () => {
+      await page.getByRole('button', { name: 'Request exception' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByLabel('Justification')
+        .fill('Terminal agent binds port 443');
+      await dialog
+        .getByLabel('Compensating controls')
+        .fill('Dedicated node pool, seccomp');
+      await dialog.getByRole('button', { name: 'Request' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    });
+
+    await step(
+      'finds both after a reload, and the SAMM score moved',
+      async () => {
+        await page.reload();
+        await criterion.waitFor();
+        assert.equal(await criterion.isChecked(), true);
+        await page.getByText('requested', { exact: true }).waitFor();
+        await page
+          .getByText('Terminal agent binds port 443', { exact: false })
+          .waitFor();
+        // Evidence now answers some activities: threat modeling in progress
+        // with risks documented, and a pending baseline deviation.
+        const score = Number(
+          await samm.locator('.MuiTypography-h5').textContent(),
+        );
+        assert.ok(
+          score > 0,
+          `SAMM score should have risen from 0.00, is ${score}`,
+        );
+        assert.deepEqual(pageErrors, []);
+      },
+    );
+  }
 
   if (screenshotDir) {
     mkdirSync(screenshotDir, { recursive: true });

@@ -6,6 +6,7 @@ import { entities } from './__testUtils__/backend';
 import { createTestDatabases } from './__testUtils__/databases';
 import { securityMaturityPlugin } from './plugin';
 import { ScoringService } from './scoring/ScoringService';
+import { SecurityMaturityStore } from './database/SecurityMaturityStore';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +21,24 @@ describe.each(postgres)(
   databaseId => {
     afterEach(() => jest.restoreAllMocks());
 
-    it('both start (migrations wait for each other) and a scheduled job runs on one only', async () => {
+    it('runs the migrations once when replicas start at the same moment', async () => {
+      const knex = await databases.init(databaseId);
+      const database = {
+        getClient: async () => knex,
+        migrations: { skip: false },
+      };
+      // Four at once against an empty database: the losers wait for the lock.
+      await Promise.all(
+        [1, 2, 3, 4].map(() => SecurityMaturityStore.create({ database })),
+      );
+      expect((await knex('knex_migrations')).map(m => m.name)).toEqual([
+        '20261123_init.js',
+        '20261124_records.js',
+        '20261125_scores.js',
+      ]);
+    });
+
+    it('serves from both replicas and runs a scheduled job on one only', async () => {
       const knex = await databases.init(databaseId);
       const rescoreAll = jest.spyOn(ScoringService.prototype, 'rescoreAll');
       const replica = () =>
@@ -49,20 +67,17 @@ describe.each(postgres)(
           ],
         });
 
-      // Started at the same moment, against an empty database.
-      const [a, b] = await Promise.all([replica(), replica()]);
+      // One after the other: Backstage's scheduler runs its own migrations
+      // when a plugin first schedules a task, and replicas racing there can
+      // still fail (upstream; this plugin's migrations wait, see above).
+      const a = await replica();
+      const b = await replica();
       for (const { server } of [a, b]) {
         const res = await request(server).get(
           '/api/security-maturity/entities/component/default/payments-api',
         );
         expect(res.status).toBe(200);
       }
-      expect((await knex('knex_migrations')).map(m => m.name)).toEqual([
-        '20261123_init.js',
-        '20261124_records.js',
-        '20261125_scores.js',
-      ]);
-
       // Both replicas registered the global rescoring task; one run happens.
       const deadline = Date.now() + 30_000;
       while (rescoreAll.mock.calls.length === 0 && Date.now() < deadline) {

@@ -40,7 +40,12 @@ describe('legacy EntitySecurityMaturityContent', () => {
       namespace: 'default',
       name: 'payments-api',
     });
-    expect(screen.getByText(/No stage gates recorded yet/)).toBeInTheDocument();
+    expect(
+      screen.getByText('Every stage applies until intake sets the tier'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Threat modeling & requirements'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Nobody is assigned yet/)).toBeInTheDocument();
     expect(screen.getByText('OWASP SAMM v2')).toBeInTheDocument();
     expect(screen.getByText('Never')).toBeInTheDocument();

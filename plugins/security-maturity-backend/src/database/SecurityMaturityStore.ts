@@ -8,6 +8,7 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { Knex } from 'knex';
 import * as map from './mappers';
+import { waitForOtherReplicas } from './waitForOtherReplicas';
 import { UnitOfWork } from './UnitOfWork';
 
 const migrationsDir = resolvePackagePath(
@@ -60,37 +61,6 @@ export const listTables = {
 export type ListTable = keyof typeof listTables;
 
 /**
- * Runs the migrations. When several replicas start at once, one creates knex's
- * bookkeeping tables and holds the migration lock while the others fail
- * ("Migration table is already locked", or "knex_migrations already exists");
- * they wait and retry (up to a minute) instead of aborting the backend's start.
- */
-async function migrateWaitingForOtherReplicas(
-  client: Knex,
-  timeoutMs = 60_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await client.migrate.latest({ directory: migrationsDir });
-      return;
-    } catch (error) {
-      // The lock itself, or the race to create knex's own bookkeeping tables
-      // (on PostgreSQL a concurrent CREATE TABLE can also collide in pg_type).
-      const message = String((error as Error)?.message);
-      const racing =
-        /already locked/i.test(message) ||
-        /knex_migrations/.test(message) ||
-        /pg_type_typname_nsp_index/.test(message);
-      if (!racing || Date.now() > deadline) {
-        throw error;
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-  }
-}
-
-/**
  * Knex store of the plugin. Entity refs are keyed lower-cased, because the
  * catalog compares refs case-insensitively.
  */
@@ -100,7 +70,9 @@ export class SecurityMaturityStore {
   }): Promise<SecurityMaturityStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await migrateWaitingForOtherReplicas(client);
+      await waitForOtherReplicas(() =>
+        client.migrate.latest({ directory: migrationsDir }),
+      );
     }
     return new SecurityMaturityStore(client);
   }

@@ -5,6 +5,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { SecurityMaturityStore } from '../database/SecurityMaturityStore';
+import { waitForOtherReplicas } from '../database/waitForOtherReplicas';
 import { ScoringService } from './ScoringService';
 
 const DAY_MS = 86_400_000;
@@ -34,19 +35,22 @@ export async function scheduleRescoring(options: {
   const retentionDays =
     config.getOptionalNumber('securityMaturity.scoring.historyRetentionDays') ??
     730;
-  await scheduler.scheduleTask({
-    id: 'security-maturity-rescore',
-    scope: 'global',
-    ...schedule,
-    fn: async () => {
-      await scoring.rescoreAll();
-      const before = new Date(Date.now() - retentionDays * DAY_MS)
-        .toISOString()
-        .slice(0, 10);
-      const pruned = await store.pruneSnapshots(before);
-      if (pruned) {
-        logger.info(`Dropped ${pruned} score snapshots older than ${before}`);
-      }
-    },
-  });
+  // The scheduler runs its own migrations on first use: same replica race.
+  await waitForOtherReplicas(() =>
+    scheduler.scheduleTask({
+      id: 'security-maturity-rescore',
+      scope: 'global',
+      ...schedule,
+      fn: async () => {
+        await scoring.rescoreAll();
+        const before = new Date(Date.now() - retentionDays * DAY_MS)
+          .toISOString()
+          .slice(0, 10);
+        const pruned = await store.pruneSnapshots(before);
+        if (pruned) {
+          logger.info(`Dropped ${pruned} score snapshots older than ${before}`);
+        }
+      },
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { SecurityMaturityStore } from '../database/SecurityMaturityStore';
+import { waitForOtherReplicas } from '../database/waitForOtherReplicas';
 
 const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 10 },
@@ -32,16 +33,21 @@ export async function scheduleExceptionExpiry(options: {
         config.getConfig(key),
       )
     : defaultSchedule;
-  await scheduler.scheduleTask({
-    id: 'security-maturity-exception-expiry',
-    scope: 'global',
-    ...schedule,
-    fn: async () => {
-      const { expired, entityRefs } = await store.expireExceptions(new Date());
-      if (expired > 0) {
-        logger.info(`Expired ${expired} exception(s) past their expiry date`);
-        await onExpired(entityRefs);
-      }
-    },
-  });
+  // The scheduler runs its own migrations on first use: same replica race.
+  await waitForOtherReplicas(() =>
+    scheduler.scheduleTask({
+      id: 'security-maturity-exception-expiry',
+      scope: 'global',
+      ...schedule,
+      fn: async () => {
+        const { expired, entityRefs } = await store.expireExceptions(
+          new Date(),
+        );
+        if (expired > 0) {
+          logger.info(`Expired ${expired} exception(s) past their expiry date`);
+          await onExpired(entityRefs);
+        }
+      },
+    }),
+  );
 }

@@ -1,10 +1,28 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { SecurityMaturityRecord } from '../types';
-import { SecurityMaturityApi } from './SecurityMaturityApi';
+import {
+  EntityScore,
+  ExceptionRecord,
+  RasiAssignment,
+  SecurityMaturityRecord,
+  StageRecord,
+} from '../types';
+import { WorkflowConfig } from '../workflow';
+import {
+  ExceptionAction,
+  ExceptionRequest,
+  RasiUpdate,
+  SecurityMaturityApi,
+  StageUpdate,
+} from './SecurityMaturityApi';
 
 /** The plugin ID, which is also the backend's discovery key. @public */
 export const SECURITY_MATURITY_PLUGIN_ID = 'security-maturity';
+
+const entityPath = (e: CompoundEntityRef) =>
+  `/entities/${encodeURIComponent(e.kind)}/${encodeURIComponent(
+    e.namespace,
+  )}/${encodeURIComponent(e.name)}`;
 
 /**
  * HTTP client of the security-maturity backend. Works in the browser (with the
@@ -24,21 +42,74 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     this.#fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
   }
 
-  async getEntityRecord(
+  getEntityRecord(entity: CompoundEntityRef): Promise<SecurityMaturityRecord> {
+    return this.#call('GET', entityPath(entity));
+  }
+
+  getConfig(): Promise<WorkflowConfig> {
+    return this.#call('GET', '/config');
+  }
+
+  getScore(entity: CompoundEntityRef): Promise<EntityScore> {
+    return this.#call('GET', `${entityPath(entity)}/score`);
+  }
+
+  updateStage(
     entity: CompoundEntityRef,
-  ): Promise<SecurityMaturityRecord> {
-    return this.#get(
-      `/entities/${encodeURIComponent(entity.kind)}/${encodeURIComponent(
-        entity.namespace,
-      )}/${encodeURIComponent(entity.name)}`,
+    stageId: string,
+    update: StageUpdate,
+  ): Promise<StageRecord> {
+    return this.#call(
+      'PUT',
+      `${entityPath(entity)}/stages/${encodeURIComponent(stageId)}`,
+      update,
     );
   }
 
-  async #get<T>(path: string): Promise<T> {
+  updateRasi(
+    entity: CompoundEntityRef,
+    activityId: string,
+    update: RasiUpdate,
+  ): Promise<RasiAssignment> {
+    return this.#call(
+      'PUT',
+      `${entityPath(entity)}/rasi/${encodeURIComponent(activityId)}`,
+      update,
+    );
+  }
+
+  requestException(
+    entity: CompoundEntityRef,
+    request: ExceptionRequest,
+  ): Promise<ExceptionRecord> {
+    return this.#call('POST', `${entityPath(entity)}/exceptions`, request);
+  }
+
+  transitionException(
+    entity: CompoundEntityRef,
+    id: string,
+    transition: { version: number; action: ExceptionAction; note?: string },
+  ): Promise<ExceptionRecord> {
+    return this.#call(
+      'POST',
+      `${entityPath(entity)}/exceptions/${encodeURIComponent(id)}/transitions`,
+      transition,
+    );
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl(
       SECURITY_MATURITY_PLUGIN_ID,
     );
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  EntityScore,
+  SAMM_PRACTICES,
   SecurityMaturityApi,
   SecurityMaturityRecord,
+  WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
 export const entity: Entity = {
@@ -19,7 +22,7 @@ export const emptyRecord: SecurityMaturityRecord = {
   entityRef: 'component:default/payments-api',
   version: 0,
   intake: null,
-  requiredStageIds: [],
+  requiredStageIds: ['intake', 'threat-modeling'],
   assessment: [],
   permissions: { canEdit: false, isSecurityLead: false },
   stages: [],
@@ -37,8 +40,74 @@ export const emptyRecord: SecurityMaturityRecord = {
   ],
 };
 
+export const workflow: WorkflowConfig = {
+  stages: [
+    {
+      id: 'intake',
+      title: 'Intake & classification',
+      activities: [],
+      exitCriteria: [
+        { id: 'classified', title: 'Data classification recorded' },
+      ],
+      signOffActivityId: 'intake-classification',
+      requiredForTiers: ['1', '2', '3'],
+    },
+    {
+      id: 'threat-modeling',
+      title: 'Threat modeling & requirements',
+      activities: [],
+      exitCriteria: [
+        { id: 'risks-documented', title: 'Risks documented with mitigations' },
+        { id: 'definition-of-ready', title: 'Definition of Ready satisfied' },
+      ],
+      signOffActivityId: 'threat-modeling',
+      requiredForTiers: ['1', '2'],
+    },
+  ],
+  rasiActivities: [
+    { id: 'intake-classification', title: 'Intake classification' },
+    { id: 'threat-modeling', title: 'Threat modeling' },
+  ],
+  tiers: [{ id: '1', title: 'Tier 1 — critical', targetScore: 2 }],
+  tierRules: [],
+  dataClassifications: ['internal', 'confidential'],
+  baselineControls: [
+    {
+      id: 'run-as-non-root',
+      title: 'Containers run as non-root',
+      description: '',
+    },
+  ],
+  securityLeadGroups: ['group:default/security-leads'],
+  exceptionMaxDays: 180,
+};
+
+export const emptyScore: EntityScore = {
+  entityRef: 'component:default/payments-api',
+  overall: 0,
+  functions: { G: 0, D: 0, I: 0, V: 0, O: 0 },
+  practices: Object.fromEntries(SAMM_PRACTICES.map(p => [p.id, 0])),
+  levels: {},
+  tier: null,
+  target: null,
+  percentToTarget: null,
+  activities: [],
+  computedAt: '2026-11-20T09:30:00.000Z',
+};
+
+/** An API whose methods answer as given; unlisted ones resolve to the empty state. */
 export function mockApi(
   getEntityRecord: SecurityMaturityApi['getEntityRecord'],
+  overrides: Partial<SecurityMaturityApi> = {},
 ): jest.Mocked<SecurityMaturityApi> {
-  return { getEntityRecord: jest.fn(getEntityRecord) };
+  return {
+    getEntityRecord: jest.fn(getEntityRecord),
+    getConfig: jest.fn(async () => workflow),
+    getScore: jest.fn(async () => emptyScore),
+    updateStage: jest.fn(),
+    updateRasi: jest.fn(),
+    requestException: jest.fn(),
+    transitionException: jest.fn(),
+    ...overrides,
+  } as jest.Mocked<SecurityMaturityApi>;
 }

@@ -3,18 +3,23 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { SecurityMaturityRecord } from '@secmat/backstage-plugin-security-maturity-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { securityMaturityApiRef } from '../../api';
+import {
+  EntityScore,
+  SecurityMaturityApi,
+  SecurityMaturityRecord,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { ExceptionsCard } from '../Exceptions';
+import { ScoreCard } from '../ScoreCard';
+import { StageGatesCard } from '../StageGates';
+import { useSecurityData } from './useSecurityData';
 import { SectionCard } from '../SectionCard';
 import { SummaryStrip } from './SummaryStrip';
 
@@ -32,12 +37,24 @@ function Items(props: {
   );
 }
 
-function Sections(props: { record: SecurityMaturityRecord }) {
-  const { record } = props;
+type SectionsProps = {
+  record: SecurityMaturityRecord;
+  config: WorkflowConfig;
+  score: EntityScore;
+  api: SecurityMaturityApi;
+  entityRef: CompoundEntityRef;
+  onChanged: () => void;
+};
+
+function Sections(props: SectionsProps) {
+  const { record, score } = props;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <SummaryStrip record={record} />
+        <SummaryStrip record={record} score={score} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ScoreCard score={score} />
       </Grid>
       <Grid item xs={12} md={6}>
         <SectionCard
@@ -64,20 +81,7 @@ function Sections(props: { record: SecurityMaturityRecord }) {
         </SectionCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <SectionCard
-          title="Stage gates"
-          subheader="Secure SDLC, from intake to continuous governance"
-          count={record.stages.length}
-          emptyText="No stage gates recorded yet. Each stage of the secure SDLC will appear here with its status, exit-criteria checklist, evidence links and sign-off by its Accountable. Which stages apply follows from the risk tier."
-        >
-          <Items
-            items={record.stages.map(s => ({
-              key: s.stageId,
-              primary: s.stageId,
-              secondary: s.status.replace('_', ' '),
-            }))}
-          />
-        </SectionCard>
+        <StageGatesCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
         <SectionCard
@@ -96,22 +100,7 @@ function Sections(props: { record: SecurityMaturityRecord }) {
         </SectionCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <SectionCard
-          title="Baseline exceptions"
-          subheader="Platform baseline and exception register"
-          count={record.exceptions.length}
-          emptyText="No exceptions. Exceptions to platform baseline controls will appear here with their justification, compensating controls, risk rating and expiry. Owners request them and security leads approve or reject them; expired exceptions count against the component."
-        >
-          <Items
-            items={record.exceptions.map(e => ({
-              key: e.id,
-              primary: `${e.controlId} (${e.status})`,
-              secondary: `Expires ${new Date(
-                e.expiresAt,
-              ).toLocaleDateString()}`,
-            }))}
-          />
-        </SectionCard>
+        <ExceptionsCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
         <SectionCard
@@ -191,13 +180,7 @@ function Sections(props: { record: SecurityMaturityRecord }) {
  * @public
  */
 export function EntitySecurityContent() {
-  const { entity } = useEntity();
-  const api = useApi(securityMaturityApiRef);
-  const entityRef = getCompoundEntityRef(entity);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getEntityRecord(entityRef),
-    [api, entityRef.kind, entityRef.namespace, entityRef.name],
-  );
+  const { value, loading, error, retry, api, entityRef } = useSecurityData();
 
   if (loading && !value) {
     return <Progress />;
@@ -224,5 +207,7 @@ export function EntitySecurityContent() {
       </>
     );
   }
-  return value ? <Sections record={value} /> : null;
+  return value ? (
+    <Sections {...value} api={api} entityRef={entityRef} onChanged={retry} />
+  ) : null;
 }

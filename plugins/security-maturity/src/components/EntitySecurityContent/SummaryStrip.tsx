@@ -3,7 +3,10 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import { SecurityMaturityRecord } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  EntityScore,
+  SecurityMaturityRecord,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { ReactNode } from 'react';
 
 function Stat(props: { label: string; value: ReactNode; hint?: string }) {
@@ -29,8 +32,11 @@ function Stat(props: { label: string; value: ReactNode; hint?: string }) {
 }
 
 /** The ten-second answer to "where does this component stand?". */
-export function SummaryStrip(props: { record: SecurityMaturityRecord }) {
-  const { record } = props;
+export function SummaryStrip(props: {
+  record: SecurityMaturityRecord;
+  score: EntityScore;
+}) {
+  const { record, score } = props;
   // Waived and not-applicable gates are cleared too, with a recorded reason.
   const cleared = new Set(['passed', 'waived', 'not_applicable']);
   const required = new Set(record.requiredStageIds);
@@ -53,6 +59,17 @@ export function SummaryStrip(props: { record: SecurityMaturityRecord }) {
         hint={record.intake ? undefined : 'Intake decides the tier'}
       />
       <Stat
+        label="SAMM score"
+        value={score.overall.toFixed(2)}
+        hint={
+          score.target === null
+            ? 'of 3; intake sets the target'
+            : `${Math.round(score.percentToTarget ?? 0)}% of target ${
+                score.target
+              }`
+        }
+      />
+      <Stat
         label="Stage gates passed"
         value={`${passed} of ${record.requiredStageIds.length}`}
         hint={
@@ -65,7 +82,6 @@ export function SummaryStrip(props: { record: SecurityMaturityRecord }) {
         hint={expired ? `${expired} expired` : undefined}
       />
       <Stat label="Open worksheets" value={openWorksheets} />
-      <Stat label="Release decisions" value={record.releases.length} />
       <Stat
         label="Last change"
         value={

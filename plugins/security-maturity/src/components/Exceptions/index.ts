@@ -1,0 +1,1 @@
+export { ExceptionsCard } from './ExceptionsCard';

@@ -1,0 +1,1 @@
+export { StageGatesCard } from './StageGatesCard';
