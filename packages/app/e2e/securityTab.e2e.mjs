@@ -96,6 +96,22 @@ try {
         .waitFor();
     });
 
+    await step('makes the guest Accountable for threat modeling', async () => {
+      await page
+        .getByRole('button', { name: 'Edit RASI for Threat modeling' })
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Accountable').fill('user:default/alex.rivera');
+      await dialog
+        .getByLabel('Supportive')
+        .fill('group:default/security-leads');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page
+        .getByLabel('No Accountable for Threat modeling')
+        .waitFor({ state: 'detached' });
+    });
+
     await step('requests an exception through the form', async () => {
       await page.getByRole('button', { name: 'Request exception' }).click();
       const dialog = page.getByRole('dialog');
@@ -116,6 +132,10 @@ try {
         await criterion.waitFor();
         assert.equal(await criterion.isChecked(), true);
         await page.getByText('requested', { exact: true }).waitFor();
+        assert.equal(
+          await page.getByLabel('No Accountable for Threat modeling').count(),
+          0,
+        );
         await page
           .getByText('Terminal agent binds port 443', { exact: false })
           .waitFor();

@@ -46,7 +46,12 @@ describe('legacy EntitySecurityMaturityContent', () => {
     expect(
       screen.getByText('Threat modeling & requirements'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Nobody is assigned yet/)).toBeInTheDocument();
+    expect(
+      screen.getByText('2 of 2 activities have no Accountable'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('No Accountable for Threat modeling'),
+    ).toBeInTheDocument();
     expect(screen.getByText('OWASP SAMM v2')).toBeInTheDocument();
     expect(screen.getByText('Never')).toBeInTheDocument();
   });

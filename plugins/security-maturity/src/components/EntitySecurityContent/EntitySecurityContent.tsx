@@ -17,6 +17,7 @@ import {
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { ExceptionsCard } from '../Exceptions';
+import { RasiCard } from '../Rasi';
 import { ScoreCard } from '../ScoreCard';
 import { StageGatesCard } from '../StageGates';
 import { useSecurityData } from './useSecurityData';
@@ -83,21 +84,8 @@ function Sections(props: SectionsProps) {
       <Grid item xs={12} md={6}>
         <StageGatesCard {...props} />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <SectionCard
-          title="RASI ownership"
-          subheader="Responsible, Accountable, Supportive, Informed"
-          count={record.rasi.length}
-          emptyText="Nobody is assigned yet. Each security activity (threat modeling, design review, release sign-off, exception approval, incident containment) will list its Responsible, Accountable, Supportive and Informed catalog users or groups here, with exactly one Accountable."
-        >
-          <Items
-            items={record.rasi.map(a => ({
-              key: a.activityId,
-              primary: a.activityId,
-              secondary: `Accountable: ${a.accountable}`,
-            }))}
-          />
-        </SectionCard>
+      <Grid item xs={12}>
+        <RasiCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
         <ExceptionsCard {...props} />

@@ -173,6 +173,48 @@ describe('editing in the Security tab', () => {
     );
   });
 
+  it('assigns RASI with exactly one Accountable', async () => {
+    const api = mockApi(async () => editable, {
+      updateRasi: jest.fn(async () => ({} as any)),
+    });
+    await renderTab(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Edit RASI for Threat modeling',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const save = within(dialog).getByRole('button', { name: 'Save' });
+    await userEvent.type(
+      within(dialog).getByLabelText('Accountable'),
+      'user:default/olivia, user:default/tom',
+    );
+    expect(save).toBeDisabled();
+    await userEvent.clear(within(dialog).getByLabelText('Accountable'));
+    await userEvent.type(
+      within(dialog).getByLabelText('Accountable'),
+      'user:default/olivia',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText('Supportive'),
+      'group:default/security-leads',
+    );
+    await userEvent.click(save);
+    await waitFor(() =>
+      expect(api.updateRasi).toHaveBeenCalledWith(
+        expect.anything(),
+        'threat-modeling',
+        {
+          version: 0,
+          responsible: [],
+          accountable: 'user:default/olivia',
+          supportive: ['group:default/security-leads'],
+          informed: [],
+        },
+      ),
+    );
+  });
+
   it('explains each SAMM answer with its source and rationale', async () => {
     const score = {
       ...emptyScore,

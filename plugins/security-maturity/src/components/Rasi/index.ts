@@ -1,0 +1,1 @@
+export { RasiCard } from './RasiCard';
