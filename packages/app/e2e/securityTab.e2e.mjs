@@ -153,7 +153,23 @@ try {
     );
   }
 
+  await step('shows the summary card on the overview page', async () => {
+    await page.goto(`${baseUrl}/catalog/default/component/${entity}`);
+    await page.getByText(/^Stage gates cleared: \d+ of \d+$/).waitFor();
+    if (screenshotDir) {
+      mkdirSync(screenshotDir, { recursive: true });
+      const card = page
+        .locator('.MuiCard-root', { hasText: 'Security maturity' })
+        .first();
+      await card.screenshot({ path: join(screenshotDir, 'security-card.png') });
+    }
+    await page.getByText('Open the Security tab').click();
+    await page.waitForURL(new RegExp(`/component/${entity}/security$`));
+  });
+
   if (screenshotDir) {
+    await page.goto(`${baseUrl}/catalog/default/component/${entity}/security`);
+    await page.getByText('Intake and risk tier').waitFor();
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({
       path: join(screenshotDir, 'security-tab.png'),

@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { SecurityMaturityClient } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from './api';
 
@@ -32,6 +35,18 @@ export const securityMaturityEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The summary card on a Component's overview page. @alpha */
+export const securityMaturityEntityCard = EntityCardBlueprint.make({
+  name: 'summary',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/SummaryCard').then(m => (
+        <m.EntitySecuritySummaryCard />
+      )),
+  },
+});
+
 /**
  * The security-maturity plugin for the new frontend system.
  *
@@ -40,5 +55,9 @@ export const securityMaturityEntityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'security-maturity',
   info: { packageJson: () => import('../package.json') },
-  extensions: [securityMaturityApi, securityMaturityEntityContent],
+  extensions: [
+    securityMaturityApi,
+    securityMaturityEntityContent,
+    securityMaturityEntityCard,
+  ],
 });

@@ -8,6 +8,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { securityMaturityApiRef } from './api';
 import {
+  EntitySecurityMaturityCard,
   EntitySecurityMaturityContent,
   securityMaturityPlugin,
 } from './plugin';
@@ -25,6 +26,20 @@ describe('legacy EntitySecurityMaturityContent', () => {
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
   }
+
+  it('renders the legacy summary card', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[securityMaturityApiRef, mockApi(async () => emptyRecord)]]}
+      >
+        <EntityProvider entity={entity}>
+          <EntitySecurityMaturityCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('Security maturity')).toBeInTheDocument();
+    expect(screen.getByText('Open exceptions: 0')).toBeInTheDocument();
+  });
 
   it('is provided by the legacy plugin', () => {
     expect(securityMaturityPlugin.getId()).toBe('security-maturity');

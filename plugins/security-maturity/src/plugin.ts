@@ -42,3 +42,20 @@ export const EntitySecurityMaturityContent = securityMaturityPlugin.provide(
     },
   }),
 );
+
+/**
+ * A summary card for the entity's overview page (legacy frontend system).
+ *
+ * @public
+ */
+export const EntitySecurityMaturityCard = securityMaturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySecurityMaturityCard',
+    component: {
+      lazy: () =>
+        import('./components/SummaryCard').then(
+          m => m.EntitySecuritySummaryCard,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,1 @@
+export { EntitySecuritySummaryCard } from './EntitySecuritySummaryCard';
