@@ -2,7 +2,7 @@
 # Verifies the install guide on a fresh Backstage app, as a portal admin would
 # follow it: packs the five packages, generates a legacy-frontend app with
 # @backstage/create-app in a temporary directory, installs the tarballs, wires
-# the Security tab and the backend exactly as the README says, builds the app
+# the Security tab, the card and the backend exactly as the README says, builds the app
 # and starts the backend (which serves the built app) and opens a
 # component's Security tab in Debian's chromium.
 # Run it through `bash scripts/portal.sh verify-install` (Node 22 and Yarn 4).
@@ -53,7 +53,12 @@ edit(`${app}/packages/backend/package.json`, p => {
 // The legacy app: the tab on the service, website and default entity pages.
 const pagePath = `${app}/packages/app/src/components/catalog/EntityPage.tsx`;
 let page = fs.readFileSync(pagePath, 'utf8');
-page = `import { EntitySecurityMaturityContent } from '@secmat/backstage-plugin-security-maturity';\n${page}`;
+page = `import { EntitySecurityMaturityCard, EntitySecurityMaturityContent } from '@secmat/backstage-plugin-security-maturity';\n${page}`;
+// The summary card in the overview grid.
+page = page.replace(
+  '    {entityWarningContent}\n',
+  '    {entityWarningContent}\n    <Grid item md={6}>\n      <EntitySecurityMaturityCard />\n    </Grid>\n',
+);
 const route = `    <EntityLayout.Route path="/security" title="Security">
       <EntitySecurityMaturityContent />
     </EntityLayout.Route>
