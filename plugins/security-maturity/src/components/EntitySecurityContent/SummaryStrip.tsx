@@ -8,6 +8,7 @@ import {
   SecurityMaturityRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { ReactNode } from 'react';
+import { summarize } from './summarize';
 
 function Stat(props: { label: string; value: ReactNode; hint?: string }) {
   return (
@@ -37,20 +38,13 @@ export function SummaryStrip(props: {
   score: EntityScore;
 }) {
   const { record, score } = props;
-  // Waived and not-applicable gates are cleared too, with a recorded reason.
-  const cleared = new Set(['passed', 'waived', 'not_applicable']);
-  const required = new Set(record.requiredStageIds);
-  const passed = record.stages.filter(
-    s => required.has(s.stageId) && cleared.has(s.status),
-  ).length;
-  const openExceptions = record.exceptions.filter(
-    e => e.status === 'requested' || e.status === 'approved',
-  ).length;
-  const expired = record.exceptions.filter(e => e.status === 'expired').length;
-  const openWorksheets = record.worksheets.filter(
-    w => w.status === 'open',
-  ).length;
-
+  const {
+    requiredGates,
+    clearedGates,
+    openExceptions,
+    expiredExceptions: expired,
+    openWorksheets,
+  } = summarize(record);
   return (
     <Grid container spacing={2}>
       <Stat
@@ -71,7 +65,7 @@ export function SummaryStrip(props: {
       />
       <Stat
         label="Stage gates passed"
-        value={`${passed} of ${record.requiredStageIds.length}`}
+        value={`${clearedGates} of ${requiredGates}`}
         hint={
           record.intake ? 'Required for this tier' : 'All stages until intake'
         }

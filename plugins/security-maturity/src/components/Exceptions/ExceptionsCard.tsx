@@ -1,5 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -19,12 +18,11 @@ import {
   ExceptionAction,
   ExceptionRecord,
   RiskRating,
-  SecurityMaturityApi,
-  SecurityMaturityRecord,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { FormEvent, useState } from 'react';
 import { ChangeErrorAlert } from '../EntitySecurityContent/ConflictAlert';
+import { SectionProps } from '../EntitySecurityContent/summarize';
 
 const DAY = 86_400_000;
 const daysLeft = (iso: string) =>
@@ -167,13 +165,7 @@ function RequestDialog(props: {
  * The component's exceptions to the platform baseline: request one, and (for
  * security leads) approve, reject or revoke; owners may close their own.
  */
-export function ExceptionsCard(props: {
-  record: SecurityMaturityRecord;
-  config: WorkflowConfig;
-  api: SecurityMaturityApi;
-  entityRef: CompoundEntityRef;
-  onChanged: () => void;
-}) {
+export function ExceptionsCard(props: SectionProps) {
   const { record, config, api, entityRef, onChanged } = props;
   const identityApi = useApi(identityApiRef);
   const { value: me } = useAsync(

@@ -1,5 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -17,12 +16,10 @@ import WarningIcon from '@material-ui/icons/Warning';
 import {
   RasiActivityDefinition,
   RasiAssignment,
-  SecurityMaturityApi,
-  SecurityMaturityRecord,
-  WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { FormEvent, useState } from 'react';
 import { ChangeErrorAlert } from '../EntitySecurityContent/ConflictAlert';
+import { SectionProps } from '../EntitySecurityContent/summarize';
 
 const ROLES = ['responsible', 'accountable', 'supportive', 'informed'] as const;
 const refsOf = (text: string) =>
@@ -107,13 +104,7 @@ function EditDialog(props: {
  * activity, as links to their catalog pages; an activity without an
  * Accountable is flagged. Owners and security leads edit a row in place.
  */
-export function RasiCard(props: {
-  record: SecurityMaturityRecord;
-  config: WorkflowConfig;
-  api: SecurityMaturityApi;
-  entityRef: CompoundEntityRef;
-  onChanged: () => void;
-}) {
+export function RasiCard(props: SectionProps) {
   const { record, config, api, entityRef, onChanged } = props;
   const [editing, setEditing] = useState<RasiActivityDefinition>();
   const [error, setError] = useState<Error>();

@@ -1,5 +1,4 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import Checkbox from '@material-ui/core/Checkbox';
 import Chip from '@material-ui/core/Chip';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -8,14 +7,12 @@ import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
 import {
-  SecurityMaturityApi,
-  SecurityMaturityRecord,
   StageDefinition,
   StageRecord,
-  WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 import { ChangeErrorAlert } from '../EntitySecurityContent/ConflictAlert';
+import { SectionProps } from '../EntitySecurityContent/summarize';
 
 const statusLabel = (status: string) => status.replace('_', ' ');
 
@@ -88,13 +85,7 @@ function Stage(props: {
  * Owners and security leads tick criteria in place; each change names the
  * version it was based on, so a concurrent change is never overwritten.
  */
-export function StageGatesCard(props: {
-  record: SecurityMaturityRecord;
-  config: WorkflowConfig;
-  api: SecurityMaturityApi;
-  entityRef: CompoundEntityRef;
-  onChanged: () => void;
-}) {
+export function StageGatesCard(props: SectionProps) {
   const { record, config, api, entityRef, onChanged } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();

@@ -6,9 +6,8 @@ import {
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
+import { summarize } from '../EntitySecurityContent/summarize';
 import { useSecurityData } from '../EntitySecurityContent/useSecurityData';
-
-const CLEARED = new Set(['passed', 'waived', 'not_applicable']);
 
 /**
  * A small card for the entity's overview page: tier, SAMM score against its
@@ -23,14 +22,12 @@ export function EntitySecuritySummaryCard() {
     return <ResponseErrorPanel error={error} title="Security maturity" />;
   if (!value) return null;
   const { record, score } = value;
-  const required = new Set(record.requiredStageIds);
-  const cleared = record.stages.filter(
-    s => required.has(s.stageId) && CLEARED.has(s.status),
-  ).length;
-  const open = record.exceptions.filter(
-    e => e.status === 'requested' || e.status === 'approved',
-  ).length;
-  const expired = record.exceptions.filter(e => e.status === 'expired').length;
+  const {
+    requiredGates,
+    clearedGates,
+    openExceptions: open,
+    expiredExceptions: expired,
+  } = summarize(record);
   return (
     <InfoCard
       title="Security maturity"
@@ -61,7 +58,7 @@ export function EntitySecuritySummaryCard() {
         />
       </Box>
       <Typography variant="body2">
-        Stage gates cleared: {cleared} of {required.size}
+        Stage gates cleared: {clearedGates} of {requiredGates}
       </Typography>
       <Typography variant="body2" color={expired ? 'error' : 'textPrimary'}>
         Open exceptions: {open}
