@@ -9,5 +9,6 @@
 export {
   securityMaturityPlugin,
   EntitySecurityMaturityContent,
+  EntitySecurityMaturityCard,
 } from './plugin';
 export { securityMaturityApiRef } from './api';

@@ -7,6 +7,7 @@ import { NotFoundError } from '@backstage/errors';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { securityMaturityApiRef } from './api';
+import * as packageRoot from './index';
 import {
   EntitySecurityMaturityCard,
   EntitySecurityMaturityContent,
@@ -41,8 +42,14 @@ describe('legacy EntitySecurityMaturityContent', () => {
     expect(screen.getByText('Open exceptions: 0')).toBeInTheDocument();
   });
 
-  it('is provided by the legacy plugin', () => {
+  it('is provided by the legacy plugin and exported from the package root', () => {
     expect(securityMaturityPlugin.getId()).toBe('security-maturity');
+    expect(Object.keys(packageRoot).sort()).toEqual([
+      'EntitySecurityMaturityCard',
+      'EntitySecurityMaturityContent',
+      'securityMaturityApiRef',
+      'securityMaturityPlugin',
+    ]);
   });
 
   it('fetches the record of the entity on the page and explains empty sections', async () => {
