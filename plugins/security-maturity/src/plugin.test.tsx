@@ -3,7 +3,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { NotFoundError } from '@backstage/errors';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { securityMaturityApiRef } from './api';
@@ -13,7 +12,12 @@ import {
   EntitySecurityMaturityContent,
   securityMaturityPlugin,
 } from './plugin';
-import { emptyRecord, entity, mockApi } from './__testUtils__/records';
+import {
+  emptyRecord,
+  entity,
+  mockApi,
+  responseError,
+} from './__testUtils__/records';
 
 // Legacy frontend system: the exports at '.' rendered in a legacy test app.
 describe('legacy EntitySecurityMaturityContent', () => {
@@ -132,7 +136,10 @@ describe('legacy EntitySecurityMaturityContent', () => {
   it('says so when the backend does not know the entity', async () => {
     await renderTab(
       mockApi(async () => {
-        throw new NotFoundError(
+        throw await responseError(
+          404,
+          'Not Found',
+          'NotFoundError',
           'Entity component:default/payments-api was not found',
         );
       }),

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import {
   EntityScore,
   SAMM_PRACTICES,
@@ -110,4 +111,28 @@ export function mockApi(
     transitionException: jest.fn(),
     ...overrides,
   } as jest.Mocked<SecurityMaturityApi>;
+}
+
+/** The error the real client throws for a failed request, with the backend's error as cause. */
+export function responseError(
+  status: number,
+  statusText: string,
+  name: string,
+  message: string,
+) {
+  const body = JSON.stringify({
+    error: { name, message },
+    response: { statusCode: status },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText,
+    url: 'http://localhost:7007/api/security-maturity',
+    headers: {
+      get: (h: string) =>
+        h.toLowerCase() === 'content-type' ? 'application/json' : null,
+    } as any,
+    text: async () => body,
+  } as any);
 }

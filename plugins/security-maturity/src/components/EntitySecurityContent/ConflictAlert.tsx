@@ -2,6 +2,23 @@ import Button from '@material-ui/core/Button';
 import { Alert } from '@material-ui/lab';
 
 /**
+ * The error the backend reported. The client throws a `ResponseError` whose
+ * own message is only "Request failed with 409 Conflict"; the backend's error
+ * (its name, and a message such as who changed the record) is its `cause`.
+ */
+export function serverError(error: Error): { name: string; message: string } {
+  const cause = (error as { cause?: unknown }).cause;
+  if (
+    cause instanceof Error ||
+    (cause && typeof cause === 'object' && 'name' in cause)
+  ) {
+    const { name, message } = cause as Error;
+    return { name, message: message || error.message };
+  }
+  return error;
+}
+
+/**
  * Shows why a change was not saved. A 409 means someone else changed the
  * record since it was loaded: nothing is overwritten, and the reader reloads.
  */
@@ -9,9 +26,8 @@ export function ChangeErrorAlert(props: {
   error: Error;
   onReload: () => void;
 }) {
-  const conflict =
-    (props.error as { response?: { status?: number } }).response?.status ===
-      409 || props.error.name === 'ConflictError';
+  const { name, message } = serverError(props.error);
+  const conflict = name === 'ConflictError';
   return (
     <Alert
       severity={conflict ? 'warning' : 'error'}
@@ -23,9 +39,7 @@ export function ChangeErrorAlert(props: {
         ) : undefined
       }
     >
-      {conflict
-        ? `Not saved: ${props.error.message.replace(/^.*?: /, '')}`
-        : `Not saved: ${props.error.message}`}
+      Not saved: {message}
     </Alert>
   );
 }

@@ -20,6 +20,7 @@ import { ExceptionsCard } from '../Exceptions';
 import { RasiCard } from '../Rasi';
 import { ScoreCard } from '../ScoreCard';
 import { StageGatesCard } from '../StageGates';
+import { serverError } from './ConflictAlert';
 import { useSecurityData } from './useSecurityData';
 import { SectionCard } from '../SectionCard';
 import { SummaryStrip } from './SummaryStrip';
@@ -174,7 +175,7 @@ export function EntitySecurityContent() {
     return <Progress />;
   }
   if (error) {
-    if (error.name === 'NotFoundError') {
+    if (serverError(error).name === 'NotFoundError') {
       return (
         <WarningPanel
           severity="info"

@@ -3,7 +3,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { ConflictError } from '@backstage/errors';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { securityMaturityApiRef } from '../../api';
@@ -12,6 +11,7 @@ import {
   emptyScore,
   entity,
   mockApi,
+  responseError,
 } from '../../__testUtils__/records';
 import { EntitySecurityContent } from './EntitySecurityContent';
 
@@ -22,6 +22,21 @@ const editable = {
 const lead = {
   ...emptyRecord,
   permissions: { canEdit: true, isSecurityLead: true },
+};
+
+const requested = {
+  id: 'e1',
+  controlId: 'run-as-non-root',
+  justification: 'j',
+  compensatingControls: 'c',
+  riskRating: 'medium' as const,
+  expiresAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+  status: 'requested' as const,
+  requestedBy: 'user:default/sam.okafor',
+  requestedAt: '2026-11-20T09:30:00.000Z',
+  version: 1,
+  updatedAt: '2026-11-20T09:30:00.000Z',
+  updatedBy: 'user:default/sam.okafor',
 };
 
 function renderTab(api: ReturnType<typeof mockApi>) {
@@ -66,7 +81,10 @@ describe('editing in the Security tab', () => {
   it('never overwrites a concurrent change: says who changed it and offers a reload', async () => {
     const api = mockApi(async () => editable, {
       updateStage: jest.fn(async () => {
-        throw new ConflictError(
+        throw await responseError(
+          409,
+          'Conflict',
+          'ConflictError',
           "Stage 'Intake & classification' was changed by user:default/lena at 2026-11-23T10:00:00.000Z (now version 2); reload and try again",
         );
       }),
@@ -143,20 +161,6 @@ describe('editing in the Security tab', () => {
   });
 
   it('lets a security lead approve someone else’s request', async () => {
-    const requested = {
-      id: 'e1',
-      controlId: 'run-as-non-root',
-      justification: 'j',
-      compensatingControls: 'c',
-      riskRating: 'medium' as const,
-      expiresAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-      status: 'requested' as const,
-      requestedBy: 'user:default/sam.okafor',
-      requestedAt: '2026-11-20T09:30:00.000Z',
-      version: 1,
-      updatedAt: '2026-11-20T09:30:00.000Z',
-      updatedBy: 'user:default/sam.okafor',
-    };
     const api = mockApi(async () => ({ ...lead, exceptions: [requested] }), {
       transitionException: jest.fn(async () => ({} as any)),
     });
@@ -171,6 +175,31 @@ describe('editing in the Security tab', () => {
         { version: 1, action: 'approve' },
       ),
     );
+  });
+
+  it('shows the reason a change was refused, without offering a reload', async () => {
+    const api = mockApi(async () => ({ ...lead, exceptions: [requested] }), {
+      transitionException: jest.fn(async () => {
+        throw await responseError(
+          403,
+          'Forbidden',
+          'NotAllowedError',
+          'Not allowed by policy: security-maturity.record.approve',
+        );
+      }),
+    });
+    await renderTab(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
+    expect(
+      await screen.findByText(
+        'Not saved: Not allowed by policy: security-maturity.record.approve',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Reload' }),
+    ).not.toBeInTheDocument();
   });
 
   it('assigns RASI with exactly one Accountable', async () => {
