@@ -75,6 +75,7 @@ function rowsFor(i: number, now: Date) {
     signed_off_by: signed ? 'user:default/lena' : null,
     signed_off_at: signed ? at(i % 200) : null,
     reopened_reason: i % 11 === 0 ? 'Material change (auth-change): SSO' : null,
+    status_since: at(i % 120),
     ...meta(),
   });
   return {

@@ -34,6 +34,16 @@ export const STAGE_STATUSES: ReadonlyArray<StageStatus> = [
   'not_applicable',
 ];
 
+/**
+ * The statuses that clear a gate: passed, or waived / not applicable with a
+ * recorded reason. @public
+ */
+export const CLEARED_STATUSES: ReadonlySet<StageStatus> = new Set<StageStatus>([
+  'passed',
+  'waived',
+  'not_applicable',
+]);
+
 /** The answers of the intake classification. @public */
 export type IntakeAnswers = {
   /** One of the configured data classifications, e.g. `confidential`. */

@@ -1,4 +1,5 @@
 import {
+  CLEARED_STATUSES,
   EntityRecords,
   EvidenceLink,
   StageRecord,
@@ -23,7 +24,6 @@ export type SammRule = {
 };
 
 const DAY_MS = 86_400_000;
-const CLEARED = new Set(['passed', 'waived', 'not_applicable']);
 
 export const stage = (
   records: EntityRecords,
@@ -31,7 +31,7 @@ export const stage = (
 ): StageRecord | undefined => records.stages.find(s => s.stageId === id);
 
 export const isCleared = (s?: StageRecord) =>
-  Boolean(s && CLEARED.has(s.status));
+  Boolean(s && CLEARED_STATUSES.has(s.status));
 
 export const criterion = (s: StageRecord | undefined, id: string) =>
   s?.checklist.find(c => c.criterionId === id);

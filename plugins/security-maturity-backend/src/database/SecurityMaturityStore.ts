@@ -42,7 +42,18 @@ export type ScoreRow = {
   computed_at: Date;
   fingerprint: string;
   snapshot_day: string;
-};
+  gates_required: number;
+  gates_cleared: number;
+  exceptions_open: number;
+  exceptions_expired: number;
+} & PracticeColumns;
+
+/** One float column per SAMM practice, e.g. `p_g_sm`, for SQL aggregation. */
+export type PracticeColumns = Record<`p_${string}`, number>;
+
+/** The column of a practice's score: `G-SM` is `p_g_sm`. */
+export const practiceColumn = (practiceId: string) =>
+  `p_${practiceId.toLocaleLowerCase('en-US').replace('-', '_')}` as const;
 
 /** How many items of each list the whole-picture read includes. */
 export const PICTURE_LIST_LIMIT = 100;
@@ -223,6 +234,11 @@ export class SecurityMaturityStore {
                 O: r.fn_o,
               }),
               practices: r.practices,
+              fn_g: r.fn_g,
+              fn_d: r.fn_d,
+              fn_i: r.fn_i,
+              fn_v: r.fn_v,
+              fn_o: r.fn_o,
             })),
           )
           .onConflict(['entity_ref', 'day'])

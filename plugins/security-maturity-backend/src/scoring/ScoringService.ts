@@ -8,11 +8,14 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  CLEARED_STATUSES,
   EntityScore,
+  SAMM_PRACTICES,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { requiredStageIds } from '../config/requiredStages';
 import {
+  practiceColumn,
   ScoreRow,
   SecurityMaturityStore,
   StoredRecords,
@@ -50,7 +53,15 @@ const relation = (entity: Entity, type: string) =>
 export class ScoringService {
   constructor(private readonly options: ScoringOptions) {}
 
-  private toRow(entity: Entity, score: EntityScore, day: string): ScoreRow {
+  private toRow(
+    entity: Entity,
+    score: EntityScore,
+    records: StoredRecords,
+    day: string,
+  ): ScoreRow {
+    const required = new Set(
+      requiredStageIds(this.options.workflow, records.intake?.tier),
+    );
     const content = {
       entity_ref: score.entityRef.toLocaleLowerCase('en-US'),
       kind: entity.kind.toLocaleLowerCase('en-US'),
@@ -71,6 +82,19 @@ export class ScoringService {
       levels: JSON.stringify(score.levels),
       // Unanswered activities are implied, which keeps rows small.
       activities: encodeActivities(score.activities),
+      ...Object.fromEntries(
+        SAMM_PRACTICES.map(p => [practiceColumn(p.id), score.practices[p.id]]),
+      ),
+      gates_required: required.size,
+      gates_cleared: records.stages.filter(
+        s => required.has(s.stageId) && CLEARED_STATUSES.has(s.status),
+      ).length,
+      exceptions_open: records.exceptions.filter(
+        e => e.status === 'requested' || e.status === 'approved',
+      ).length,
+      exceptions_expired: records.exceptions.filter(
+        e => e.status === 'expired',
+      ).length,
     };
     const fingerprint = createHash('sha1')
       .update(JSON.stringify(content))
@@ -101,10 +125,10 @@ export class ScoringService {
   ): Promise<EntityScore[]> {
     const { store, scorers, workflow, attestedMaxAgeDays } = this.options;
     const list = scorers.scorers;
+    const storedOf = (entity: Entity) =>
+      records.get(stringifyEntityRef(entity).toLocaleLowerCase('en-US'))!;
     const scores = entities.map(entity => {
-      const stored = records.get(
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-      )!;
+      const stored = storedOf(entity);
       return computeScore({
         entity,
         records: {
@@ -118,7 +142,9 @@ export class ScoringService {
       });
     });
     const day = now.toISOString().slice(0, 10);
-    const rows = scores.map((score, i) => this.toRow(entities[i], score, day));
+    const rows = scores.map((score, i) =>
+      this.toRow(entities[i], score, storedOf(entities[i]), day),
+    );
     const stored = await store.getScoreFingerprints(
       rows.map(r => r.entity_ref),
     );

@@ -10,6 +10,16 @@ import {
   StageStatus,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
+import {
+  MetricsPackFormat,
+  OrgComponentPage,
+  OrgComponentQuery,
+  OrgFacets,
+  OrgFilter,
+  OrgOverview,
+  OrgTrend,
+  Quarter,
+} from '../org';
 
 /** @public */
 export type StageUpdate = {
@@ -71,4 +81,23 @@ export interface SecurityMaturityApi {
     id: string,
     transition: { version: number; action: ExceptionAction; note?: string },
   ): Promise<ExceptionRecord>;
+
+  /** Security leads: the groups, systems, domains and values to filter by. */
+  getOrgFacets(): Promise<OrgFacets>;
+  /** Security leads: rollups, heatmap, bottlenecks, exceptions, RASI coverage. */
+  getOrgOverview(
+    filter: OrgFilter,
+    options?: { withinDays?: number },
+  ): Promise<OrgOverview>;
+  /** Security leads: one page of components, filtered and sorted. */
+  getOrgComponents(query: OrgComponentQuery): Promise<OrgComponentPage>;
+  /** Security leads: the daily mean scores of the filtered components. */
+  getOrgTrend(
+    filter: OrgFilter,
+    options?: { days?: number },
+  ): Promise<OrgTrend>;
+  /** Security leads: the quarterly metrics pack as a CSV or XLSX file. */
+  getMetricsPack(
+    filter: OrgFilter & { quarter: Quarter; format: MetricsPackFormat },
+  ): Promise<Blob>;
 }

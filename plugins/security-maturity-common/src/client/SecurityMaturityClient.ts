@@ -9,6 +9,16 @@ import {
 } from '../types';
 import { WorkflowConfig } from '../workflow';
 import {
+  MetricsPackFormat,
+  OrgComponentPage,
+  OrgComponentQuery,
+  OrgFacets,
+  OrgFilter,
+  OrgOverview,
+  OrgTrend,
+  Quarter,
+} from '../org';
+import {
   ExceptionAction,
   ExceptionRequest,
   RasiUpdate,
@@ -23,6 +33,18 @@ const entityPath = (e: CompoundEntityRef) =>
   `/entities/${encodeURIComponent(e.kind)}/${encodeURIComponent(
     e.namespace,
   )}/${encodeURIComponent(e.name)}`;
+
+/** A query string of the defined, non-empty values. */
+const query = (values: Record<string, unknown>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+};
 
 /**
  * HTTP client of the security-maturity backend. Works in the browser (with the
@@ -97,7 +119,47 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     );
   }
 
+  getOrgFacets(): Promise<OrgFacets> {
+    return this.#call('GET', '/org/facets');
+  }
+
+  getOrgOverview(
+    filter: OrgFilter,
+    options: { withinDays?: number } = {},
+  ): Promise<OrgOverview> {
+    return this.#call(
+      'GET',
+      `/org/overview${query({ ...filter, ...options })}`,
+    );
+  }
+
+  getOrgComponents(q: OrgComponentQuery): Promise<OrgComponentPage> {
+    return this.#call('GET', `/org/components${query(q)}`);
+  }
+
+  getOrgTrend(
+    filter: OrgFilter,
+    options: { days?: number } = {},
+  ): Promise<OrgTrend> {
+    return this.#call('GET', `/org/trend${query({ ...filter, ...options })}`);
+  }
+
+  async getMetricsPack(
+    filter: OrgFilter & { quarter: Quarter; format: MetricsPackFormat },
+  ): Promise<Blob> {
+    const response = await this.#fetch(
+      'GET',
+      `/org/metrics-pack${query(filter)}`,
+    );
+    return response.blob();
+  }
+
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.#fetch(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  async #fetch(method: string, path: string, body?: unknown) {
     const baseUrl = await this.#discoveryApi.getBaseUrl(
       SECURITY_MATURITY_PLUGIN_ID,
     );
@@ -113,6 +175,6 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

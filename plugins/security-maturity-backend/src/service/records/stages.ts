@@ -46,6 +46,7 @@ export async function reopenStage(
       entity_ref: uow.entityRef,
       stage_id: stageId,
       status: 'in_progress',
+      status_since: uow.now,
       checklist: '[]',
       reopened_reason: reason,
       ...uow.stamp(1),
@@ -56,6 +57,7 @@ export async function reopenStage(
       .where({ entity_ref: uow.entityRef, stage_id: stageId })
       .update({
         status: 'in_progress',
+        ...(row.status !== 'in_progress' ? { status_since: uow.now } : {}),
         signed_off_by: null,
         signed_off_at: null,
         reopened_reason: reason,
@@ -192,6 +194,8 @@ export async function putStage(
       body.version,
       {
         status: body.status,
+        // Time in stage counts from the last change of status.
+        ...(before?.status !== body.status ? { status_since: uow.now } : {}),
         checklist: JSON.stringify(checklist),
         notes: body.notes ?? null,
         reason: body.reason ?? null,

@@ -1,12 +1,11 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  CLEARED_STATUSES,
   SecurityMaturityApi,
   SecurityMaturityRecord,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
-// Waived and not-applicable gates are cleared too, with a recorded reason.
-const CLEARED = new Set(['passed', 'waived', 'not_applicable']);
 
 /** The counts the summary strip and the overview card show. */
 export function summarize(record: SecurityMaturityRecord) {
@@ -14,7 +13,7 @@ export function summarize(record: SecurityMaturityRecord) {
   return {
     requiredGates: required.size,
     clearedGates: record.stages.filter(
-      s => required.has(s.stageId) && CLEARED.has(s.status),
+      s => required.has(s.stageId) && CLEARED_STATUSES.has(s.status),
     ).length,
     openExceptions: record.exceptions.filter(
       e => e.status === 'requested' || e.status === 'approved',
