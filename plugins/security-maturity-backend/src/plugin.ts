@@ -16,6 +16,7 @@ import { scheduleRescoring } from './scoring/scheduleRescoring';
 import { ScoringService } from './scoring/ScoringService';
 import { Entity } from '@backstage/catalog-model';
 import { ScorerRegistry } from './service/ScorerRegistry';
+import { OrgStructureSource } from './org/OrgStructure';
 
 /**
  * The security-maturity backend plugin: secure-SDLC records of catalog entities
@@ -88,6 +89,7 @@ export const securityMaturityPlugin = createBackendPlugin({
             workflow,
             scorers,
             context: { store, workflow, catalog },
+            orgSource: new OrgStructureSource({ catalog, auth: deps.auth }),
           }),
         );
         await scheduleExceptionExpiry({

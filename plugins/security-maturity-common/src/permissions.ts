@@ -34,10 +34,17 @@ export const securityMaturityEvidencePushPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** See the org-wide views and export the metrics pack (security leads). @public */
+export const securityMaturityOrgReadPermission = createPermission({
+  name: 'security-maturity.org.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the plugin. @public */
 export const securityMaturityPermissions = [
   securityMaturityReadPermission,
   securityMaturityEditPermission,
   securityMaturityApprovePermission,
   securityMaturityEvidencePushPermission,
+  securityMaturityOrgReadPermission,
 ];

@@ -2,6 +2,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   securityMaturityApprovePermission,
+  securityMaturityOrgReadPermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
   securityMaturityReadPermission,
@@ -49,6 +50,19 @@ describe('SecurityMaturityPolicy', () => {
     ).toEqual({
       result: AuthorizeResult.ALLOW,
     });
+  });
+
+  it('lets only security leads see the org-wide views', async () => {
+    const decide = async (user?: typeof lead) =>
+      (
+        await policy.handle(
+          { permission: securityMaturityOrgReadPermission },
+          user,
+        )
+      ).result;
+    expect(await decide(engineer)).toBe(AuthorizeResult.DENY);
+    expect(await decide(undefined)).toBe(AuthorizeResult.DENY);
+    expect(await decide(lead)).toBe(AuthorizeResult.ALLOW);
   });
 
   it('lets only security leads approve', async () => {

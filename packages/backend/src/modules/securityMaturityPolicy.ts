@@ -25,12 +25,13 @@ import {
   securityMaturityApprovePermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
+  securityMaturityOrgReadPermission,
   securityMaturityReadPermission,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
 /**
  * Owners edit their components' security records, security leads edit all and
- * approve, everyone who can read the entity reads; every other permission in
+ * approve and see the org-wide views, everyone who can read the entity reads; every other permission in
  * the portal is allowed, as with the allow-all policy.
  */
 export class SecurityMaturityPolicy implements PermissionPolicy {
@@ -55,7 +56,10 @@ export class SecurityMaturityPolicy implements PermissionPolicy {
             catalogConditions.isEntityOwner({ claims: refs }),
           );
     }
-    if (isPermission(request.permission, securityMaturityApprovePermission)) {
+    if (
+      isPermission(request.permission, securityMaturityApprovePermission) ||
+      isPermission(request.permission, securityMaturityOrgReadPermission)
+    ) {
       return { result: isLead ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (

@@ -77,6 +77,7 @@ export async function startBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   extraFeatures: BackendFeature[] = [],
+  catalogEntities: Entity[] = entities,
 ) {
   const knex = await databases.init(databaseId);
   const audits: AuditRecord[] = [];
@@ -121,7 +122,7 @@ export async function startBackend(
     features: [
       securityMaturityPlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({ entities: catalogEntities }),
       auditor.factory,
       scheduler.factory,
       userInfo,
@@ -129,7 +130,8 @@ export async function startBackend(
     ],
   });
 
-  const as = (who: string | 'service' | 'none') => {
+  /** Requests as someone, to one entity's routes (payments-api by default). */
+  const as = (who: string | 'service' | 'none', entityBase = base) => {
     let header: string;
     if (who === 'service') {
       header = mockCredentials.service.header({
@@ -144,11 +146,20 @@ export async function startBackend(
     const agent = request(server);
     return {
       get: (path: string) =>
-        agent.get(`${base}${path}`).set('Authorization', header),
+        agent.get(`${entityBase}${path}`).set('Authorization', header),
       put: (path: string, body: object) =>
-        agent.put(`${base}${path}`).set('Authorization', header).send(body),
+        agent
+          .put(`${entityBase}${path}`)
+          .set('Authorization', header)
+          .send(body),
       post: (path: string, body: object) =>
-        agent.post(`${base}${path}`).set('Authorization', header).send(body),
+        agent
+          .post(`${entityBase}${path}`)
+          .set('Authorization', header)
+          .send(body),
+      /** A plugin route outside the entity, e.g. `/org/overview`. */
+      plugin: (path: string) =>
+        agent.get(`/api/security-maturity${path}`).set('Authorization', header),
     };
   };
   return { server, knex, audits, tasks, as };

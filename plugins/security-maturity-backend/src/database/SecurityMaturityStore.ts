@@ -90,6 +90,11 @@ export class SecurityMaturityStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /** The database, for the org views' read-only aggregations. */
+  get client(): Knex {
+    return this.db;
+  }
+
   /** Everything the Security tab shows for one entity, in one round of reads. */
   async readPicture(entityRef: string) {
     const ref = entityRef.toLocaleLowerCase('en-US');

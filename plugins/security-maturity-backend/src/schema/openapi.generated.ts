@@ -111,6 +111,72 @@ export const spec = {
           pattern: '^[GDIVOgdivo]-[A-Za-z]{2}-([123]-[ABab]|[ABab]-[123])$',
         },
       },
+      orgOwner: {
+        name: 'owner',
+        in: 'query',
+        required: false,
+        description:
+          'An owner group (its nested groups are included) or user, e.g. group:default/payments-team.',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      orgSystem: {
+        name: 'system',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      orgDomain: {
+        name: 'domain',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      orgTier: {
+        name: 'tier',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      orgLifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      orgType: {
+        name: 'type',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      orgQ: {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description: 'Part of the entity ref.',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -2191,6 +2257,328 @@ export const spec = {
             },
           },
           '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/facets': {
+      get: {
+        operationId: 'GetOrgFacets',
+        summary:
+          'Security leads only. The groups (with parents), systems, domains, tiers, lifecycles and types to filter by.',
+        responses: {
+          '200': {
+            description: 'Facets',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/overview': {
+      get: {
+        operationId: 'GetOrgOverview',
+        summary:
+          'Security leads only. Headline, score distribution, rollups by group (with nested groups), system and domain with the practice heatmap, gate bottlenecks, expiring and expired exceptions and RASI coverage.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgOwner',
+          },
+          {
+            $ref: '#/components/parameters/orgSystem',
+          },
+          {
+            $ref: '#/components/parameters/orgDomain',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            name: 'withinDays',
+            in: 'query',
+            required: false,
+            description: 'Exceptions expiring within this many days.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+              default: 30,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Overview',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/components': {
+      get: {
+        operationId: 'ListOrgComponents',
+        summary:
+          'Security leads only. One page of scored components, filtered and sorted on the server.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgOwner',
+          },
+          {
+            $ref: '#/components/parameters/orgSystem',
+          },
+          {
+            $ref: '#/components/parameters/orgDomain',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: [
+                'overall',
+                'percentToTarget',
+                'name',
+                'openGates',
+                'exceptions',
+              ],
+              default: 'overall',
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'asc',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of components and the total of the filtered set',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/trend': {
+      get: {
+        operationId: 'GetOrgTrend',
+        summary:
+          'Security leads only. Daily mean scores of the filtered components, from the snapshots.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgOwner',
+          },
+          {
+            $ref: '#/components/parameters/orgSystem',
+          },
+          {
+            $ref: '#/components/parameters/orgDomain',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 3650,
+              default: 180,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Trend points, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/metrics-pack': {
+      get: {
+        operationId: 'GetMetricsPack',
+        summary:
+          'Security leads only. The quarterly metrics pack of an org unit as CSV (one block per section) or XLSX (one sheet per section).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgOwner',
+          },
+          {
+            $ref: '#/components/parameters/orgSystem',
+          },
+          {
+            $ref: '#/components/parameters/orgDomain',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            name: 'quarter',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-Q[1-4]$',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['csv', 'xlsx'],
+              default: 'xlsx',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The pack',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+                {
+                  schema: {
+                    type: 'string',
+                    format: 'binary',
+                  },
+                },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -92,9 +92,8 @@ export class ScoringService {
       exceptions_open: records.exceptions.filter(
         e => e.status === 'requested' || e.status === 'approved',
       ).length,
-      exceptions_expired: records.exceptions.filter(
-        e => e.status === 'expired',
-      ).length,
+      exceptions_expired: records.exceptions.filter(e => e.status === 'expired')
+        .length,
     };
     const fingerprint = createHash('sha1')
       .update(JSON.stringify(content))

@@ -21,6 +21,7 @@ import {
   securityMaturityApprovePermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
+  securityMaturityOrgReadPermission,
   securityMaturityReadPermission,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { Request } from 'express';
@@ -113,6 +114,40 @@ export class AccessControl {
     }
     await this.authorize(securityMaturityEvidencePushPermission, access);
     return access;
+  }
+
+  /**
+   * Security leads, as users: the org-wide views span every team's components,
+   * so they are not for everyone who can read one entity.
+   */
+  async forOrg(req: AnyRequest): Promise<{ actor: string }> {
+    const credentials = await this.deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    const mine = new Set(
+      info.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')),
+    );
+    const lead = this.deps.securityLeadGroups.some(g =>
+      mine.has(g.toLocaleLowerCase('en-US')),
+    );
+    if (!lead) {
+      throw new NotAllowedError(
+        `The org-wide views are for security leads (members of ${
+          this.deps.securityLeadGroups.join(', ') || 'no configured group'
+        })`,
+      );
+    }
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: securityMaturityOrgReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed by policy: ${securityMaturityOrgReadPermission.name}`,
+      );
+    }
+    return { actor: info.userEntityRef };
   }
 
   private async resolve(

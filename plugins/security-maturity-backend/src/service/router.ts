@@ -39,6 +39,8 @@ import {
   updateWorksheet,
 } from './records/worksheets';
 import { ScorerRegistry } from './ScorerRegistry';
+import { registerOrgRoutes } from './orgRoutes';
+import { OrgStructureSource } from '../org/OrgStructure';
 import { SammModelView } from '../samm/sammModel';
 import { requiredStageIds } from '../config/requiredStages';
 import { scoreFromRow, ScoringService } from '../scoring/ScoringService';
@@ -55,6 +57,7 @@ export interface RouterOptions {
   workflow: WorkflowConfig;
   scorers: ScorerRegistry;
   context: RecordContext;
+  orgSource: OrgStructureSource;
 }
 
 const E = '/entities/:kind/:namespace/:name';
@@ -102,6 +105,14 @@ export async function createRouter(
   // 256 kB is far above any valid record and keeps oversized bodies out (413).
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: '256kb' })],
+  });
+
+  registerOrgRoutes(router, {
+    access,
+    auditor,
+    db: store.client,
+    workflow,
+    orgSource: options.orgSource,
   });
 
   router.get('/config', async (req, res) => {
