@@ -10,100 +10,17 @@
 //
 // Seeding and rescoring run in separate child processes, so the peak RSS
 // reported is that of rescoring alone.
-import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { execFileSync } from 'child_process';
-import knexFactory, { Knex } from 'knex';
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { readWorkflowConfig } from '../src/config/readWorkflowConfig';
 import { SecurityMaturityStore } from '../src/database/SecurityMaturityStore';
-import { ScoringService } from '../src/scoring/ScoringService';
-import { ScorerRegistry } from '../src/service/ScorerRegistry';
-import { sammRules } from '@secmat/backstage-plugin-security-maturity-backend-module-samm';
-import { createSammScorer } from '@secmat/backstage-plugin-security-maturity-backend-module-samm';
+import {
+  connect,
+  Db,
+  freshDatabase,
+  inMemoryCatalog,
+  scoringService,
+} from './benchDb';
 import { seed, syntheticEntity } from './seed';
-
-type Db = 'sqlite' | 'postgres';
-const PG =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-  'postgresql://postgres@127.0.0.1:5432';
-const sqliteDir = join(tmpdir(), 'secmat-bench');
-
-function connect(db: Db, name: string): Knex {
-  if (db === 'sqlite') {
-    mkdirSync(sqliteDir, { recursive: true });
-    return knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(sqliteDir, `${name}.sqlite`) },
-      useNullAsDefault: true,
-    });
-  }
-  return knexFactory({
-    client: 'pg',
-    connection: `${PG}/${name}`,
-    pool: { min: 0, max: 5 },
-  });
-}
-
-async function freshDatabase(db: Db, name: string): Promise<Knex> {
-  if (db === 'sqlite') {
-    execFileSync('rm', ['-f', join(sqliteDir, `${name}.sqlite`)]);
-  } else {
-    const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
-    await admin.raw('DROP DATABASE IF EXISTS ??', [name]);
-    await admin.raw('CREATE DATABASE ??', [name]);
-    await admin.destroy();
-  }
-  return connect(db, name);
-}
-
-const silentLogger: any = {
-  info() {},
-  warn: console.warn,
-  error: console.error,
-  debug() {},
-  child() {
-    return silentLogger;
-  },
-};
-
-async function scoringService(knex: Knex, catalog: CatalogService, auth: any) {
-  const store = await SecurityMaturityStore.create({
-    database: {
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any,
-  });
-  const scorers = new ScorerRegistry();
-  scorers.addScorer(createSammScorer({ rules: sammRules }));
-  return new ScoringService({
-    store,
-    scorers,
-    workflow: readWorkflowConfig(new ConfigReader({})),
-    catalog,
-    auth,
-    logger: silentLogger,
-    attestedMaxAgeDays: 365,
-  });
-}
-
-/** A catalog that generates its pages on the fly, so it holds no entities. */
-function inMemoryCatalog(n: number): CatalogService {
-  return {
-    async *streamEntities(request?: { pageSize?: number }) {
-      const size = request?.pageSize ?? 500;
-      for (let start = 0; start < n; start += size) {
-        const page: Entity[] = [];
-        for (let i = start; i < Math.min(n, start + size); i++)
-          page.push(syntheticEntity(i));
-        yield page;
-      }
-    },
-  } as unknown as CatalogService;
-}
 
 function trackPeakRss() {
   let peak = process.memoryUsage().rss;

@@ -22,7 +22,20 @@ exports.up = async function up(knex) {
     table.integer('exceptions_open').notNullable().defaultTo(0);
     table.integer('exceptions_expired').notNullable().defaultTo(0);
     table.index(['system_ref', 'overall'], 'entity_scores_system_overall_idx');
-    table.index(['percent_to_target'], 'entity_scores_percent_idx');
+    table.index(
+      ['percent_to_target', 'entity_ref'],
+      'entity_scores_percent_idx',
+    );
+    // The first page of a team sorted by score is read straight off this
+    // index, and counting a team's components needs only the index.
+    table.index(
+      ['owner_ref', 'overall', 'entity_ref'],
+      'entity_scores_owner_overall_ref_idx',
+    );
+    table.dropIndex(
+      ['owner_ref', 'overall'],
+      'entity_scores_owner_overall_idx',
+    );
   });
   // Existing rows get their practice columns from the JSON they already hold,
   // and a fresh fingerprint so the next rescoring fills in the counts.
@@ -75,6 +88,8 @@ exports.down = async function down(knex) {
     for (const fn of ['g', 'd', 'i', 'v', 'o']) table.dropColumn(`fn_${fn}`);
   });
   await knex.schema.alterTable('entity_scores', table => {
+    table.index(['owner_ref', 'overall'], 'entity_scores_owner_overall_idx');
+    table.dropIndex([], 'entity_scores_owner_overall_ref_idx');
     table.dropIndex([], 'entity_scores_system_overall_idx');
     table.dropIndex([], 'entity_scores_percent_idx');
     for (const c of [

@@ -83,12 +83,13 @@ export function applyFilter(q: Knex.QueryBuilder, f: ResolvedFilter) {
   return q;
 }
 
+// The columns of each sort; only percent_to_target may be null.
 const SORTS: Record<OrgSort, string[]> = {
-  overall: ['e.overall'],
-  percentToTarget: ['e.percent_to_target'],
-  name: ['e.entity_ref'],
-  openGates: ['(e.gates_required - e.gates_cleared)'],
-  exceptions: ['e.exceptions_expired', 'e.exceptions_open'],
+  overall: ['overall'],
+  percentToTarget: ['percent_to_target'],
+  name: ['entity_ref'],
+  openGates: ['(gates_required - gates_cleared)'],
+  exceptions: ['exceptions_expired', 'exceptions_open'],
 };
 
 /** Reads and checks paging and sorting; bad values are a 400. */
@@ -113,16 +114,24 @@ export function readPaging(
   return { sort, order, limit, offset };
 }
 
-/** ORDER BY for a sort: nulls last in both directions, then by ref. */
+/**
+ * ORDER BY for a sort, nulls last in both directions, then by ref. Columns are
+ * qualified with the query's alias (`e` for entity_scores).
+ */
 export function applySort(
   q: Knex.QueryBuilder,
   sort: OrgSort,
   order: 'asc' | 'desc',
+  alias = 'e',
 ) {
   for (const column of SORTS[sort]) {
     // Columns come from the fixed table above, never from the request.
-    q.orderByRaw(`CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END`);
-    q.orderByRaw(`${column} ${order}`);
+    const qualified = column.replace(/[a-z_]+/g, c => `${alias}.${c}`);
+    q.orderByRaw(
+      `${qualified} ${order}${
+        column === 'percent_to_target' ? ' NULLS LAST' : ''
+      }`,
+    );
   }
-  return q.orderBy('e.entity_ref', 'asc');
+  return q.orderBy(`${alias}.entity_ref`, 'asc');
 }

@@ -1,0 +1,217 @@
+/* eslint-disable no-console */
+// Benchmark of the org-wide views (run with `yarn bench:org`): N scored
+// components on PostgreSQL (default 50,000), the real plugin served over HTTP,
+// and autocannon in a second process putting 10 connections of load on each
+// view for 20 seconds. Prints latency percentiles and requests per second.
+//
+// Environment: BENCH_ORG_N (components), BENCH_ORG_SECONDS (per scenario),
+// BENCH_ORG_REUSE=1 (keep an already seeded and scored database).
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
+import { AddressInfo } from 'net';
+import { SecurityMaturityStore } from '../src/database/SecurityMaturityStore';
+import { securityMaturityPlugin } from '../src/plugin';
+import {
+  connect,
+  freshDatabase,
+  inMemoryCatalog,
+  scoringService,
+} from './benchDb';
+import { seed } from './seed';
+
+const N = Number(process.env.BENCH_ORG_N ?? 50_000);
+const SECONDS = Number(process.env.BENCH_ORG_SECONDS ?? 20);
+const LEAD = 'user:default/lena';
+
+// Two departments over the six synthetic teams, so an owner filter on a
+// department covers its nested teams.
+const departments: Record<string, string[]> = {
+  engineering: ['payments', 'identity', 'storefront'],
+  'data-platform': ['platform', 'search', 'data'],
+};
+
+function orgEntities(): Entity[] {
+  const group = (name: string, parent?: string): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: parent ? 'team' : 'department', children: [] },
+    relations: parent
+      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+      : [],
+  });
+  const out: Entity[] = [group('security-leads')];
+  for (const [dept, teams] of Object.entries(departments)) {
+    out.push(group(dept));
+    for (const team of teams) {
+      out.push(group(`${team}-team`, dept));
+      out.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: { name: `${team}-system`, namespace: 'default' },
+        spec: { owner: `group:default/${team}-team` },
+      });
+    }
+  }
+  return out;
+}
+
+async function prepare(name: string) {
+  if (process.env.BENCH_ORG_REUSE === '1') return connect('postgres', name);
+  const knex = await freshDatabase('postgres', name);
+  await SecurityMaturityStore.create({
+    database: {
+      getClient: async () => knex,
+      migrations: { skip: false },
+    } as any,
+  });
+  let t = Date.now();
+  await seed(knex, N);
+  console.log(`seeded ${N} components in ${(Date.now() - t) / 1000} s`);
+  t = Date.now();
+  const scoring = await scoringService(knex, inMemoryCatalog(N), {
+    getOwnServiceCredentials: async () => ({}),
+  });
+  await scoring.rescoreAll();
+  console.log(`scored them in ${(Date.now() - t) / 1000} s`);
+  // Planner statistics and the visibility map, as autovacuum keeps them on a
+  // live database (index-only counts depend on it).
+  await knex.raw('VACUUM ANALYZE');
+  return knex;
+}
+
+async function serve(knex: any) {
+  return startTestBackend({
+    features: [
+      securityMaturityPlugin,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities: orgEntities() }),
+      // The lead is a member of the security leads group.
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo() {
+            return {
+              userEntityRef: LEAD,
+              ownershipEntityRefs: [LEAD, 'group:default/security-leads'],
+            };
+          },
+        }),
+      }),
+      // No scheduled rescoring while measuring.
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () =>
+          ({
+            scheduleTask: async () => {},
+            triggerTask: async () => {},
+            createScheduledTaskRunner: () => ({ run: async () => {} }),
+            getScheduledTasks: async () => [],
+          } as any),
+      }),
+    ],
+  });
+}
+
+// Asynchronous: the server answers from this process while autocannon runs.
+async function load(url: string, authorization: string) {
+  const { stdout: out } = await promisify(execFile)(
+    process.execPath,
+    [
+      require.resolve('autocannon/autocannon.js'),
+      '--connections',
+      '10',
+      '--duration',
+      String(SECONDS),
+      '--json',
+      '--headers',
+      `authorization=${authorization}`,
+      url,
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  const r = JSON.parse(out);
+  return {
+    requests: r.requests.total,
+    perSecond: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
+}
+
+async function main() {
+  const knex = await prepare(`secmat_bench_org_${N}`);
+  const backend = await serve(knex);
+  const server = backend.server;
+  const port = (server.address() as AddressInfo).port;
+  const authorization = mockCredentials.user.header(LEAD);
+  const base = `http://127.0.0.1:${port}/api/security-maturity/org`;
+  const enc = encodeURIComponent;
+  const scenarios: Array<[string, string]> = [
+    [
+      'components, first page by score, owner = department (3 nested teams)',
+      `${base}/components?owner=${enc(
+        'group:default/engineering',
+      )}&sort=overall&limit=50`,
+    ],
+    [
+      'components, first page by score, owner = one team',
+      `${base}/components?owner=${enc(
+        'group:default/payments-team',
+      )}&sort=overall&limit=50`,
+    ],
+    [
+      'components, first page by percent to target, no filter',
+      `${base}/components?sort=percentToTarget&limit=50`,
+    ],
+    [
+      'overview (rollups, heatmap, bottlenecks, exceptions, RASI), owner = one team',
+      `${base}/overview?owner=${enc('group:default/payments-team')}`,
+    ],
+  ];
+  const [{ count }] = await knex('entity_scores').count({ count: '*' });
+  console.log(
+    `\nnode ${process.version}, ${
+      require('os').cpus().length
+    } cores, PostgreSQL, ${count} scored components, autocannon: 10 connections x ${SECONDS} s from a second process\n`,
+  );
+  console.log(
+    '| view | requests/s | p50 (ms) | p90 (ms) | p97.5 (ms) | p99 (ms) | errors |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [label, url] of scenarios) {
+    const warm = await fetch(url, { headers: { authorization } });
+    if (!warm.ok)
+      throw new Error(`${url}: ${warm.status} ${await warm.text()}`);
+    const r = await load(url, authorization);
+    console.log(
+      `| ${label} | ${r.perSecond} | ${r.p50} | ${r.p90} | ${r.p97_5} | ${r.p99} | ${r.errors} |`,
+    );
+  }
+  await backend.stop();
+  await knex.destroy();
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
