@@ -17,6 +17,11 @@ exports.up = async function up(knex) {
     for (const p of practices) {
       table.float(`p_${p}`).notNullable().defaultTo(0);
     }
+    table
+      .string('inputs_fingerprint', 64)
+      .comment(
+        'Hash of what the score was computed from (entity, records version, config, day): unchanged inputs are not rescored',
+      );
     table.integer('gates_required').notNullable().defaultTo(0);
     table.integer('gates_cleared').notNullable().defaultTo(0);
     table.integer('exceptions_open').notNullable().defaultTo(0);
@@ -93,6 +98,7 @@ exports.down = async function down(knex) {
     table.dropIndex([], 'entity_scores_system_overall_idx');
     table.dropIndex([], 'entity_scores_percent_idx');
     for (const c of [
+      'inputs_fingerprint',
       'gates_required',
       'gates_cleared',
       'exceptions_open',

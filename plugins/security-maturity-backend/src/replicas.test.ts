@@ -35,6 +35,7 @@ describe.each(postgres)(
         '20261123_init.js',
         '20261124_records.js',
         '20261125_scores.js',
+        '20261126_org.js',
       ]);
     });
 

@@ -42,6 +42,7 @@ export type ScoreRow = {
   computed_at: Date;
   fingerprint: string;
   snapshot_day: string;
+  inputs_fingerprint: string;
   gates_required: number;
   gates_cleared: number;
   exceptions_open: number;
@@ -188,21 +189,63 @@ export class SecurityMaturityStore {
   }
 
   /** The stored fingerprint and snapshot day of each entity's score. */
-  async getScoreFingerprints(
-    entityRefs: string[],
-  ): Promise<Map<string, { fingerprint: string; snapshotDay: string }>> {
-    const rows = await this.db('entity_scores')
-      .whereIn(
-        'entity_ref',
-        entityRefs.map(r => r.toLocaleLowerCase('en-US')),
-      )
-      .select('entity_ref', 'fingerprint', 'snapshot_day');
-    return new Map(
-      rows.map(r => [
-        r.entity_ref,
-        { fingerprint: r.fingerprint, snapshotDay: r.snapshot_day },
+  /**
+   * What rescoring needs to know of a page of entities before reading their
+   * records: the stored score's fingerprints and the records' version.
+   */
+  async getScoringState(entityRefs: string[]): Promise<
+    Map<
+      string,
+      {
+        version: number;
+        score?: { fingerprint: string; inputs: string | null; day: string };
+      }
+    >
+  > {
+    const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
+    const [scores, headers] = await Promise.all([
+      this.db('entity_scores')
+        .whereIn('entity_ref', refs)
+        .select(
+          'entity_ref',
+          'fingerprint',
+          'inputs_fingerprint',
+          'snapshot_day',
+        ),
+      this.db('entity_records')
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'version'),
+    ]);
+    const state = new Map(
+      refs.map(ref => [
+        ref,
+        {
+          version: 0,
+          score: undefined as
+            | { fingerprint: string; inputs: string | null; day: string }
+            | undefined,
+        },
       ]),
     );
+    for (const h of headers)
+      state.get(h.entity_ref)!.version = Number(h.version);
+    for (const r of scores) {
+      state.get(r.entity_ref)!.score = {
+        fingerprint: r.fingerprint,
+        inputs: r.inputs_fingerprint,
+        day: r.snapshot_day,
+      };
+    }
+    return state;
+  }
+
+  /** Marks scores whose inputs did not change as computed now. */
+  async touchScores(entityRefs: string[], computedAt: Date): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      await this.db('entity_scores')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .update({ computed_at: computedAt });
+    }
   }
 
   /**

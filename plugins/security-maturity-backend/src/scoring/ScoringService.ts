@@ -30,6 +30,10 @@ import {
 /** The kinds the plugin scores: components, as the Security tab does. */
 export const SCORED_KINDS = ['Component'];
 
+type ScoringState = Awaited<
+  ReturnType<SecurityMaturityStore['getScoringState']>
+>;
+
 export type ScoringOptions = {
   store: SecurityMaturityStore;
   scorers: ScorerRegistry;
@@ -58,6 +62,7 @@ export class ScoringService {
     score: EntityScore,
     records: StoredRecords,
     day: string,
+    inputs: string,
   ): ScoreRow {
     const required = new Set(
       requiredStageIds(this.options.workflow, records.intake?.tier),
@@ -103,7 +108,36 @@ export class ScoringService {
       computed_at: new Date(score.computedAt),
       fingerprint,
       snapshot_day: day,
+      inputs_fingerprint: inputs,
     };
+  }
+
+  // What every score depends on besides the entity and its records.
+  private configHash?: string;
+
+  /**
+   * A hash of everything a score is computed from: the catalog entity, the
+   * version of its records (raised by every change), the configuration and
+   * scorers, and the day (rules read record ages in days). Equal inputs give
+   * an equal score, so the scheduled run skips them.
+   */
+  private inputsOf(entity: Entity, version: number, day: string) {
+    if (!this.configHash) {
+      const { workflow, scorers, attestedMaxAgeDays } = this.options;
+      this.configHash = createHash('sha1')
+        .update(
+          JSON.stringify({
+            workflow,
+            scorers: scorers.describe(),
+            attestedMaxAgeDays,
+          }),
+        )
+        .digest('hex');
+    }
+    return createHash('sha1')
+      .update(`${this.configHash}|${day}|${version}|`)
+      .update(JSON.stringify(entity))
+      .digest('hex');
   }
 
   /** Scores a page of entities with one bulk read and one bulk write. */
@@ -111,23 +145,27 @@ export class ScoringService {
     entities: Entity[],
     now = new Date(),
   ): Promise<EntityScore[]> {
-    const records = await this.options.store.readRecords(
-      entities.map(e => stringifyEntityRef(e)),
-    );
-    return this.computeAndSave(entities, records, now);
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const [records, state] = await Promise.all([
+      this.options.store.readRecords(refs),
+      this.options.store.getScoringState(refs),
+    ]);
+    return this.computeAndSave(entities, records, state, now);
   }
 
   private async computeAndSave(
     entities: Entity[],
     records: Map<string, StoredRecords>,
+    state: ScoringState,
     now: Date,
   ): Promise<EntityScore[]> {
+    if (!entities.length) return [];
     const { store, scorers, workflow, attestedMaxAgeDays } = this.options;
     const list = scorers.scorers;
-    const storedOf = (entity: Entity) =>
-      records.get(stringifyEntityRef(entity).toLocaleLowerCase('en-US'))!;
+    const refOf = (entity: Entity) =>
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const scores = entities.map(entity => {
-      const stored = storedOf(entity);
+      const stored = records.get(refOf(entity))!;
       return computeScore({
         entity,
         records: {
@@ -141,22 +179,30 @@ export class ScoringService {
       });
     });
     const day = now.toISOString().slice(0, 10);
-    const rows = scores.map((score, i) =>
-      this.toRow(entities[i], score, storedOf(entities[i]), day),
-    );
-    const stored = await store.getScoreFingerprints(
-      rows.map(r => r.entity_ref),
-    );
+    const rows = scores.map((score, i) => {
+      const ref = refOf(entities[i]);
+      const version = state.get(ref)?.version ?? 0;
+      return this.toRow(
+        entities[i],
+        score,
+        records.get(ref)!,
+        day,
+        this.inputsOf(entities[i], version, day),
+      );
+    });
+    const previous = (ref: string) => state.get(ref)?.score;
     const changed = rows.filter(
-      r => stored.get(r.entity_ref)?.fingerprint !== r.fingerprint,
+      r =>
+        previous(r.entity_ref)?.fingerprint !== r.fingerprint ||
+        previous(r.entity_ref)?.inputs !== r.inputs_fingerprint,
     );
     const changedRefs = new Set(changed.map(r => r.entity_ref));
     await store.saveScores({
       changed,
       snapshots: rows.filter(
         r =>
-          changedRefs.has(r.entity_ref) ||
-          stored.get(r.entity_ref)?.snapshotDay !== day,
+          previous(r.entity_ref)?.fingerprint !== r.fingerprint ||
+          previous(r.entity_ref)?.day !== day,
       ),
       unchangedRefs: rows
         .filter(r => !changedRefs.has(r.entity_ref))
@@ -172,7 +218,11 @@ export class ScoringService {
   }
 
   /** Rescores every component in the catalog, streaming it in pages. */
-  async rescoreAll(): Promise<{ entities: number; milliseconds: number }> {
+  async rescoreAll(): Promise<{
+    entities: number;
+    milliseconds: number;
+    skipped: number;
+  }> {
     const { catalog, auth, logger, pageSize = 500 } = this.options;
     const started = Date.now();
     const now = new Date();
@@ -181,22 +231,54 @@ export class ScoringService {
     // and written, so the database and the CPU work at the same time. At most
     // two pages are in memory.
     let writing: Promise<unknown> = Promise.resolve();
+    let skipped = 0;
+    const day = now.toISOString().slice(0, 10);
     for await (const page of catalog.streamEntities(
       { filter: { kind: SCORED_KINDS }, pageSize },
       { credentials: await auth.getOwnServiceCredentials() },
     )) {
-      const reading = this.options.store.readRecords(
-        page.map(e => stringifyEntityRef(e)),
-      );
+      const reading = this.readStale(page, day);
       await writing;
-      const records = await reading;
-      writing = this.computeAndSave(page, records, now);
+      const { stale, fresh, records, state } = await reading;
+      skipped += fresh.length;
+      writing = Promise.all([
+        this.computeAndSave(stale, records, state, now),
+        this.options.store.touchScores(fresh, now),
+      ]);
       entities += page.length;
     }
     await writing;
     const milliseconds = Date.now() - started;
-    logger.info(`Rescored ${entities} entities in ${milliseconds} ms`);
-    return { entities, milliseconds };
+    logger.info(
+      `Rescored ${entities} entities in ${milliseconds} ms (${skipped} unchanged since their last scoring today)`,
+    );
+    return { entities, milliseconds, skipped };
+  }
+
+  /**
+   * Splits a page into the entities whose inputs changed since their stored
+   * score (their records are read for rescoring) and those that did not.
+   */
+  private async readStale(page: Entity[], day: string) {
+    const { store } = this.options;
+    const refs = page.map(e =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+    );
+    const state = await store.getScoringState(refs);
+    const stale: Entity[] = [];
+    const fresh: string[] = [];
+    page.forEach((entity, i) => {
+      const s = state.get(refs[i])!;
+      if (s.score?.inputs === this.inputsOf(entity, s.version, day)) {
+        fresh.push(refs[i]);
+      } else {
+        stale.push(entity);
+      }
+    });
+    const records = stale.length
+      ? await store.readRecords(stale.map(e => stringifyEntityRef(e)))
+      : new Map<string, StoredRecords>();
+    return { stale, fresh, records, state };
   }
 }
 

@@ -159,4 +159,28 @@ describe.each(databases.eachSupportedId())('scoring on %s', databaseId => {
       'component:default/payments-api',
     ]);
   });
+
+  it('skips components whose entity, records, configuration and day did not change', async () => {
+    const { tasks, knex, as } = await startBackend(databases, databaseId);
+    const task = tasks.find(t => t.id === 'security-maturity-rescore')!;
+    await task.fn(new AbortController().signal);
+    const first = await knex('entity_scores').first();
+    expect(first.inputs_fingerprint).toMatch(/^[0-9a-f]{40}$/);
+
+    // A second run the same day does not recompute: a value planted in the
+    // stored row survives, and only the computed time moves.
+    await knex('entity_scores').update({ overall: 2.5 });
+    await task.fn(new AbortController().signal);
+    const second = await knex('entity_scores').first();
+    expect(Number(second.overall)).toBe(2.5);
+    expect(new Date(second.computed_at).getTime()).toBeGreaterThanOrEqual(
+      new Date(first.computed_at).getTime(),
+    );
+
+    // Any record change raises the records' version: scored again at once.
+    expect((await as(people.owner).put('/intake', intake)).status).toBe(200);
+    const changed = await knex('entity_scores').first();
+    expect(Number(changed.overall)).not.toBe(2.5);
+    expect(changed.inputs_fingerprint).not.toBe(first.inputs_fingerprint);
+  });
 });
