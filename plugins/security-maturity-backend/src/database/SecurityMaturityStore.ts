@@ -239,15 +239,6 @@ export class SecurityMaturityStore {
     return state;
   }
 
-  /** Marks scores whose inputs did not change as computed now. */
-  async touchScores(entityRefs: string[], computedAt: Date): Promise<void> {
-    for (let i = 0; i < entityRefs.length; i += 500) {
-      await this.db('entity_scores')
-        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
-        .update({ computed_at: computedAt });
-    }
-  }
-
   /**
    * Writes a page of scores in bulk: changed rows in full, today's snapshot
    * where it is missing or changed, and only the computed time of the rest.

@@ -227,10 +227,10 @@ export class ScoringService {
     const started = Date.now();
     const now = new Date();
     let entities = 0;
-    // Pipelined: the next page's records are read while this page is scored
-    // and written, so the database and the CPU work at the same time. At most
-    // two pages are in memory.
-    let writing: Promise<unknown> = Promise.resolve();
+    // Pipelined: while one page is read, scored and written, the catalog
+    // fetches the next, so the catalog, the database and the CPU work at the
+    // same time. At most three pages are in memory.
+    let previous: Promise<void> = Promise.resolve();
     let skipped = 0;
     const day = now.toISOString().slice(0, 10);
     for await (const page of catalog.streamEntities(
@@ -238,16 +238,22 @@ export class ScoringService {
       { credentials: await auth.getOwnServiceCredentials() },
     )) {
       const reading = this.readStale(page, day);
-      await writing;
-      const { stale, fresh, records, state } = await reading;
-      skipped += fresh.length;
-      writing = Promise.all([
-        this.computeAndSave(stale, records, state, now),
-        this.options.store.touchScores(fresh, now),
-      ]);
+      const before = previous;
+      previous = (async () => {
+        const { stale, fresh, records, state } = await reading;
+        skipped += fresh;
+        await before;
+        await this.computeAndSave(stale, records, state, now);
+      })();
+      // A failure is thrown where the page is awaited, not reported as
+      // unhandled in between.
+      previous.catch(() => {});
       entities += page.length;
+      // Back-pressure: the page before this one is done before the next is
+      // fetched.
+      await before;
     }
-    await writing;
+    await previous;
     const milliseconds = Date.now() - started;
     logger.info(
       `Rescored ${entities} entities in ${milliseconds} ms (${skipped} unchanged since their last scoring today)`,
@@ -265,20 +271,16 @@ export class ScoringService {
       stringifyEntityRef(e).toLocaleLowerCase('en-US'),
     );
     const state = await store.getScoringState(refs);
-    const stale: Entity[] = [];
-    const fresh: string[] = [];
-    page.forEach((entity, i) => {
+    // Unchanged scores are left as they are, computed_at included: it says
+    // when the score was computed, at most a day ago.
+    const stale = page.filter((entity, i) => {
       const s = state.get(refs[i])!;
-      if (s.score?.inputs === this.inputsOf(entity, s.version, day)) {
-        fresh.push(refs[i]);
-      } else {
-        stale.push(entity);
-      }
+      return s.score?.inputs !== this.inputsOf(entity, s.version, day);
     });
     const records = stale.length
       ? await store.readRecords(stale.map(e => stringifyEntityRef(e)))
       : new Map<string, StoredRecords>();
-    return { stale, fresh, records, state };
+    return { stale, fresh: page.length - stale.length, records, state };
   }
 }
 
