@@ -3,7 +3,9 @@
 #   bash scripts/portal.sh start   - install what is missing, then run the portal
 #                                    (frontend :3000, backend :7007, SQLite file in .data/)
 #   bash scripts/portal.sh test    - install, type-check, lint, prettier, every test
+#   bash scripts/portal.sh e2e     - only the browser test, against a fresh portal
 #   bash scripts/portal.sh bench   - the scoring benchmark (yarn bench:scoring)
+#   bash scripts/portal.sh bench-org - the org views benchmark (yarn bench:org)
 #   bash scripts/portal.sh verify-install - install the packed plugins into a fresh app
 #
 # It needs only Node (any version) and npm: Backstage 1.55 wants Node 22 or 24 and
@@ -176,6 +178,11 @@ test)
   run_tests
   echo "total $((SECONDS - total))s"
   ;;
+e2e)
+  ensure_tools
+  install_deps
+  run_e2e
+  ;;
 verify-install)
   ensure_tools
   install_deps
@@ -187,8 +194,13 @@ bench)
   install_deps
   exec yarn bench:scoring
   ;;
+bench-org)
+  ensure_tools
+  install_deps
+  exec yarn bench:org
+  ;;
 *)
-  echo "usage: bash scripts/portal.sh start|test|bench" >&2
+  echo "usage: bash scripts/portal.sh start|test|e2e|bench|bench-org|verify-install" >&2
   exit 2
   ;;
 esac

@@ -1,12 +1,16 @@
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { renderTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import plugin, {
   securityMaturityEntityCard,
   securityMaturityEntityContent,
+  securityMaturityPage,
 } from './alpha';
 import { securityMaturityApiRef } from './api';
 import { emptyRecord, entity, mockApi } from './__testUtils__/records';
+import { componentPage, facets, overview } from './__testUtils__/org';
 
 // New frontend system: the plugin that package discovery installs from './alpha'.
 describe('security-maturity plugin (new frontend system)', () => {
@@ -19,6 +23,33 @@ describe('security-maturity plugin (new frontend system)', () => {
     expect(
       plugin.getExtension('entity-card:security-maturity/summary'),
     ).toBeDefined();
+    expect(plugin.getExtension('page:security-maturity')).toBeDefined();
+  });
+
+  it('renders the org-wide page at /security-maturity', async () => {
+    const api = mockApi(async () => emptyRecord, {
+      getOrgFacets: jest.fn(async () => facets),
+      getOrgOverview: jest.fn(async () => overview),
+      getOrgComponents: jest.fn(async () => componentPage()),
+      getOrgTrend: jest.fn(async () => ({ points: [] })),
+    });
+    renderTestApp({
+      extensions: [securityMaturityPage],
+      apis: [[securityMaturityApiRef, api]],
+      initialRouteEntries: ['/security-maturity'],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
+      },
+    });
+    expect(await screen.findByLabelText('Components')).toHaveTextContent('3');
+    expect(
+      await screen.findByRole('link', { name: 'payments-api' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/security',
+    );
+    expect(screen.getByText(/No history yet/)).toBeInTheDocument();
   });
 
   it('renders the summary card on a component overview', async () => {

@@ -1,9 +1,12 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import SecurityIcon from '@material-ui/icons/Security';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -47,6 +50,26 @@ export const securityMaturityEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** The route of the org-wide page. @alpha */
+export const securityMaturityPageRouteRef = createRouteRef();
+
+/**
+ * The org-wide Security maturity page for security leads, at
+ * `/security-maturity`, with a sidebar item. @alpha
+ */
+export const securityMaturityPage = PageBlueprint.make({
+  params: {
+    path: '/security-maturity',
+    title: 'Security maturity',
+    icon: <SecurityIcon />,
+    routeRef: securityMaturityPageRouteRef,
+    // The page brings its own header with the export action.
+    noHeader: true,
+    loader: () =>
+      import('./components/OrgPage').then(m => <m.SecurityMaturityPage />),
+  },
+});
+
 /**
  * The security-maturity plugin for the new frontend system.
  *
@@ -55,9 +78,11 @@ export const securityMaturityEntityCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'security-maturity',
   info: { packageJson: () => import('../package.json') },
+  routes: { root: securityMaturityPageRouteRef },
   extensions: [
     securityMaturityApi,
     securityMaturityEntityContent,
     securityMaturityEntityCard,
+    securityMaturityPage,
   ],
 });

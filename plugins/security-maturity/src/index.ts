@@ -10,5 +10,7 @@ export {
   securityMaturityPlugin,
   EntitySecurityMaturityContent,
   EntitySecurityMaturityCard,
+  SecurityMaturityPage,
 } from './plugin';
+export { rootRouteRef as securityMaturityRouteRef } from './routes';
 export { securityMaturityApiRef } from './api';

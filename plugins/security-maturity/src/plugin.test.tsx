@@ -51,8 +51,10 @@ describe('legacy EntitySecurityMaturityContent', () => {
     expect(Object.keys(packageRoot).sort()).toEqual([
       'EntitySecurityMaturityCard',
       'EntitySecurityMaturityContent',
+      'SecurityMaturityPage',
       'securityMaturityApiRef',
       'securityMaturityPlugin',
+      'securityMaturityRouteRef',
     ]);
   });
 

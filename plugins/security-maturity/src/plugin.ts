@@ -2,11 +2,13 @@ import {
   createApiFactory,
   createPlugin,
   createComponentExtension,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SecurityMaturityClient } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The security-maturity plugin for the legacy frontend system.
@@ -23,6 +25,7 @@ export const securityMaturityPlugin = createPlugin({
         new SecurityMaturityClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
 
 /**
@@ -57,5 +60,20 @@ export const EntitySecurityMaturityCard = securityMaturityPlugin.provide(
           m => m.EntitySecuritySummaryCard,
         ),
     },
+  }),
+);
+
+/**
+ * The org-wide Security maturity page for security leads (legacy frontend
+ * system). Mount it on a route, e.g. `/security-maturity`.
+ *
+ * @public
+ */
+export const SecurityMaturityPage = securityMaturityPlugin.provide(
+  createRoutableExtension({
+    name: 'SecurityMaturityPage',
+    component: () =>
+      import('./components/OrgPage').then(m => m.SecurityMaturityPage),
+    mountPoint: rootRouteRef,
   }),
 );

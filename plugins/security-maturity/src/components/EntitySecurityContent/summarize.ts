@@ -6,7 +6,6 @@ import {
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
-
 /** The counts the summary strip and the overview card show. */
 export function summarize(record: SecurityMaturityRecord) {
   const required = new Set(record.requiredStageIds);

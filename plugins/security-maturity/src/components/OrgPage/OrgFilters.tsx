@@ -1,0 +1,162 @@
+import FormControl from '@material-ui/core/FormControl';
+import Grid from '@material-ui/core/Grid';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import Button from '@material-ui/core/Button';
+import {
+  OrgFacets,
+  OrgFilter,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { useEffect, useState } from 'react';
+
+type Option = { value: string; label: string };
+
+/** Groups in tree order, each indented below its parent. */
+export function groupOptions(groups: OrgFacets['groups']): Option[] {
+  const children = new Map<string | null, OrgFacets['groups']>();
+  const known = new Set(groups.map(g => g.ref));
+  for (const g of groups) {
+    const parent = g.parentRef && known.has(g.parentRef) ? g.parentRef : null;
+    children.set(parent, [...(children.get(parent) ?? []), g]);
+  }
+  const out: Option[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    for (const g of children.get(parent) ?? []) {
+      out.push({ value: g.ref, label: `${'\u2003'.repeat(depth)}${g.title}` });
+      if (depth < 20) visit(g.ref, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
+
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value?: string;
+  options: Option[];
+  onChange: (value?: string) => void;
+}) {
+  const { id, label, value, options, onChange } = props;
+  return (
+    <FormControl fullWidth variant="outlined" size="small">
+      <InputLabel id={`${id}-label`}>{label}</InputLabel>
+      <Select
+        labelId={`${id}-label`}
+        id={id}
+        label={label}
+        value={value ?? ''}
+        onChange={e => onChange((e.target.value as string) || undefined)}
+      >
+        <MenuItem value="">
+          <em>All</em>
+        </MenuItem>
+        {options.map(o => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/** The filters of the org page: every choice comes from the backend's facets. */
+export function OrgFilters(props: {
+  facets: OrgFacets;
+  filter: OrgFilter;
+  onChange: (key: keyof OrgFilter, value?: string) => void;
+  onClear: () => void;
+}) {
+  const { facets, filter, onChange, onClear } = props;
+  const [text, setText] = useState(filter.q ?? '');
+  useEffect(() => setText(filter.q ?? ''), [filter.q]);
+  const plain = (values: string[]) => values.map(v => ({ value: v, label: v }));
+  return (
+    <Grid container spacing={2} alignItems="center">
+      <Grid item xs={12} md={3}>
+        <FilterSelect
+          id="owner"
+          label="Owner group"
+          value={filter.owner}
+          options={groupOptions(facets.groups)}
+          onChange={v => onChange('owner', v)}
+        />
+      </Grid>
+      <Grid item xs={6} md={2}>
+        <FilterSelect
+          id="system"
+          label="System"
+          value={filter.system}
+          options={facets.systems.map(s => ({ value: s.ref, label: s.title }))}
+          onChange={v => onChange('system', v)}
+        />
+      </Grid>
+      <Grid item xs={6} md={2}>
+        <FilterSelect
+          id="domain"
+          label="Domain"
+          value={filter.domain}
+          options={facets.domains.map(d => ({ value: d.ref, label: d.title }))}
+          onChange={v => onChange('domain', v)}
+        />
+      </Grid>
+      <Grid item xs={4} md={1}>
+        <FilterSelect
+          id="tier"
+          label="Tier"
+          value={filter.tier}
+          options={plain(facets.tiers)}
+          onChange={v => onChange('tier', v)}
+        />
+      </Grid>
+      <Grid item xs={4} md={1}>
+        <FilterSelect
+          id="lifecycle"
+          label="Lifecycle"
+          value={filter.lifecycle}
+          options={plain(facets.lifecycles)}
+          onChange={v => onChange('lifecycle', v)}
+        />
+      </Grid>
+      <Grid item xs={4} md={1}>
+        <FilterSelect
+          id="type"
+          label="Type"
+          value={filter.type}
+          options={plain(facets.types)}
+          onChange={v => onChange('type', v)}
+        />
+      </Grid>
+      <Grid item xs={8} md={1}>
+        <form
+          onSubmit={e => {
+            e.preventDefault();
+            onChange('q', text.trim() || undefined);
+          }}
+        >
+          <TextField
+            id="q"
+            label="Search"
+            size="small"
+            variant="outlined"
+            value={text}
+            onChange={e => setText(e.target.value)}
+            onBlur={() => {
+              if ((text.trim() || undefined) !== filter.q) {
+                onChange('q', text.trim() || undefined);
+              }
+            }}
+          />
+        </form>
+      </Grid>
+      <Grid item xs={4} md={1}>
+        <Button onClick={onClear} disabled={!Object.keys(filter).length}>
+          Clear
+        </Button>
+      </Grid>
+    </Grid>
+  );
+}

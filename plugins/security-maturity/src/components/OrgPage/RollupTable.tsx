@@ -1,0 +1,62 @@
+import Link from '@material-ui/core/Link';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { OrgRollup } from '@secmat/backstage-plugin-security-maturity-common';
+import { percent, score } from './format';
+
+/**
+ * Components, mean score, percent to target and how many are below target,
+ * per group (nested groups indented), system or domain. Choosing a row
+ * filters the page to it.
+ */
+export function RollupTable(props: {
+  label: string;
+  rows: OrgRollup[];
+  onSelect: (ref: string) => void;
+}) {
+  const { label, rows, onSelect } = props;
+  if (rows.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Nothing to roll up for these filters.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label={`Scores by ${label.toLocaleLowerCase()}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{label}</TableCell>
+          <TableCell align="right">Components</TableCell>
+          <TableCell align="right">Mean score</TableCell>
+          <TableCell align="right">To target</TableCell>
+          <TableCell align="right">Below target</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(r => (
+          <TableRow key={r.ref} hover>
+            <TableCell style={{ paddingLeft: 16 + r.depth * 20 }}>
+              <Link
+                component="button"
+                variant="body2"
+                onClick={() => onSelect(r.ref)}
+                aria-label={`Filter by ${r.title}`}
+              >
+                {r.title}
+              </Link>
+            </TableCell>
+            <TableCell align="right">{r.components}</TableCell>
+            <TableCell align="right">{score(r.overall)}</TableCell>
+            <TableCell align="right">{percent(r.percentToTarget)}</TableCell>
+            <TableCell align="right">{r.belowTarget}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

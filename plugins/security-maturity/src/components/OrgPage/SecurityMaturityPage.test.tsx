@@ -1,0 +1,169 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { securityMaturityApiRef } from '../../api';
+import {
+  mockApi,
+  emptyRecord,
+  responseError,
+} from '../../__testUtils__/records';
+import { componentPage, facets, overview } from '../../__testUtils__/org';
+import { SecurityMaturityPage } from './SecurityMaturityPage';
+import { recentQuarters } from './format';
+
+function orgApi(overrides: Parameters<typeof mockApi>[1] = {}) {
+  return mockApi(async () => emptyRecord, {
+    getOrgFacets: jest.fn(async () => facets),
+    getOrgOverview: jest.fn(async () => overview),
+    getOrgComponents: jest.fn(async q => componentPage(q.offset)),
+    getOrgTrend: jest.fn(async () => ({
+      points: [
+        { day: '2026-11-23', components: 3, overall: 1.1, functions: overview.functions },
+        { day: '2026-11-24', components: 3, overall: 1.2, functions: overview.functions },
+      ],
+    })),
+    getMetricsPack: jest.fn(async () => new Blob(['pack'])),
+    ...overrides,
+  }); // prettier-ignore
+}
+
+function renderPage(
+  api: ReturnType<typeof orgApi>,
+  path = '/security-maturity',
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
+      <SecurityMaturityPage />
+    </TestApiProvider>,
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+const lastCall = (fn: { mock: { calls: any[][] } }) =>
+  fn.mock.calls[fn.mock.calls.length - 1];
+
+describe('the org-wide Security maturity page', () => {
+  it('shows the headline, heatmap, rollups, panels and components with links to their Security tabs', async () => {
+    const api = orgApi();
+    await renderPage(api);
+    expect(await screen.findByLabelText('Components')).toHaveTextContent('3');
+    expect(screen.getByLabelText('Mean SAMM score')).toHaveTextContent(
+      '1.20 (benchmark 1.44)',
+    );
+    expect(screen.getByLabelText('Expired exceptions')).toHaveTextContent('1');
+    expect(
+      screen.getByLabelText('Payments, Strategy & Metrics: 1.50'),
+    ).toHaveTextContent('1.5');
+    expect(
+      screen.getByRole('table', { name: 'Scores by group' }),
+    ).toHaveTextContent('Identity10.6030%1');
+    const list = await screen.findByRole('table', { name: 'Component list' });
+    expect(
+      within(list).getByRole('link', { name: 'card-vault' }),
+    ).toHaveAttribute('href', '/catalog/default/component/card-vault/security');
+    expect(within(list).getByText('1 expired')).toBeInTheDocument();
+    expect(screen.getByText(/^1.25 of 27$/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Gate bottlenecks' }),
+    ).toHaveTextContent('Threat modeling & requirements12012.5');
+    expect(screen.getByText('1 expired, 1 expiring within 30 days')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Security partners' })).toHaveTextContent('priya.nair23');
+    expect(screen.getByText(/OWASP SAMM v2 by the OWASP SAMM project/)).toBeInTheDocument();
+    expect(api.getOrgOverview).toHaveBeenCalledWith({}, { withinDays: 30 });
+  }); // prettier-ignore
+
+  it('filters on the server, keeps the filter in the URL and drills down by group', async () => {
+    const api = orgApi();
+    await renderPage(api, '/security-maturity?system=system%3Adefault%2Fcheckout');
+    await screen.findByRole('table', { name: 'Component list' });
+    expect(lastCall(api.getOrgComponents)[0]).toMatchObject({
+      system: 'system:default/checkout',
+      sort: 'overall',
+      order: 'asc',
+      offset: 0,
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: /Owner group/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Payments/ }));
+    await waitFor(() =>
+      expect(lastCall(api.getOrgOverview)[0]).toEqual({
+        owner: 'group:default/payments-team',
+        system: 'system:default/checkout',
+      }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Filter by Identity' }));
+    await waitFor(() =>
+      expect(lastCall(api.getOrgComponents)[0]).toMatchObject({
+        owner: 'group:default/identity-team',
+        offset: 0,
+      }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await waitFor(() => expect(lastCall(api.getOrgOverview)[0]).toEqual({}));
+  }); // prettier-ignore
+
+  it('pages and sorts through the backend', async () => {
+    const api = orgApi();
+    await renderPage(api);
+    await screen.findByRole('table', { name: 'Component list' });
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByRole('link', { name: 'ledger-worker' })).toBeInTheDocument();
+    expect(lastCall(api.getOrgComponents)[0]).toMatchObject({ offset: 25, limit: 25 });
+    expect(screen.getByText(/^26.27 of 27$/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Score' }));
+    await waitFor(() =>
+      expect(lastCall(api.getOrgComponents)[0]).toMatchObject({
+        sort: 'overall',
+        order: 'desc',
+        offset: 0,
+      }),
+    );
+  }); // prettier-ignore
+
+  it('exports the metrics pack of the filtered unit', async () => {
+    const createObjectURL = jest.fn(() => 'blob:pack');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const api = orgApi();
+    await renderPage(api, '/security-maturity?owner=group%3Adefault%2Fpayments-team');
+    await screen.findByRole('table', { name: 'Component list' });
+    await userEvent.click(screen.getByRole('button', { name: 'Export metrics pack' }));
+    await waitFor(() =>
+      expect(api.getMetricsPack).toHaveBeenCalledWith({
+        owner: 'group:default/payments-team',
+        quarter: recentQuarters()[0],
+        format: 'xlsx',
+      }),
+    );
+    expect(createObjectURL).toHaveBeenCalled();
+  }); // prettier-ignore
+
+  it('tells people who are not security leads what the page is for', async () => {
+    const api = orgApi({
+      getOrgFacets: jest.fn(async () => {
+        throw await responseError(403, 'Forbidden', 'NotAllowedError',
+          'The org-wide views are for security leads (members of group:default/security-leads)');
+      }),
+    }); // prettier-ignore
+    await renderPage(api);
+    expect(
+      await screen.findByText(/This page is for security leads/),
+    ).toHaveTextContent('members of group:default/security-leads');
+  });
+
+  it('explains that scores appear after the first rescoring', async () => {
+    const api = orgApi({
+      getOrgOverview: jest.fn(async () => ({ ...overview, components: 0 })),
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText('No component is scored yet'),
+    ).toBeInTheDocument();
+  });
+});

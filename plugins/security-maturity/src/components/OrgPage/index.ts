@@ -1,0 +1,1 @@
+export { SecurityMaturityPage } from './SecurityMaturityPage';

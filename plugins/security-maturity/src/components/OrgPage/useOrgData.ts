@@ -1,0 +1,39 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  OrgComponentQuery,
+  OrgFilter,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import useAsync from 'react-use/esm/useAsync';
+import { securityMaturityApiRef } from '../../api';
+
+const key = (value: object) => JSON.stringify(value);
+
+/** The filter choices: groups, systems, domains, tiers, lifecycles, types. */
+export function useFacets() {
+  const api = useApi(securityMaturityApiRef);
+  return useAsync(() => api.getOrgFacets(), [api]);
+}
+
+/** Rollups, heatmap and panels of the filtered org; refetched on change. */
+export function useOverview(filter: OrgFilter, withinDays: number) {
+  const api = useApi(securityMaturityApiRef);
+  return useAsync(
+    () => api.getOrgOverview(filter, { withinDays }),
+    [api, key(filter), withinDays],
+  );
+}
+
+/** One page of components, sorted and paged on the server. */
+export function useComponentPage(query: OrgComponentQuery) {
+  const api = useApi(securityMaturityApiRef);
+  return useAsync(() => api.getOrgComponents(query), [api, key(query)]);
+}
+
+/** The daily mean scores of the filtered components. */
+export function useTrend(filter: OrgFilter) {
+  const api = useApi(securityMaturityApiRef);
+  return useAsync(
+    () => api.getOrgTrend(filter, { days: 180 }),
+    [api, key(filter)],
+  );
+}
