@@ -67,6 +67,19 @@ let count = 0;
 page = page.replace(/  <\/EntityLayout>/g, m => (count++ < 3 ? route : m));
 fs.writeFileSync(pagePath, page);
 
+// The org-wide page: a route in App.tsx and a sidebar item in Root.tsx.
+const replaceOnce = (path, find, replacement) => {
+  const text = fs.readFileSync(path, 'utf8');
+  if (!find.test(text)) throw new Error(`${path}: ${find} not found`);
+  fs.writeFileSync(path, text.replace(find, replacement));
+};
+const appPath = `${app}/packages/app/src/App.tsx`;
+replaceOnce(appPath, /^/, "import { SecurityMaturityPage } from '@secmat/backstage-plugin-security-maturity';\n");
+replaceOnce(appPath, /(\s*)<\/FlatRoutes>/, '$1  <Route path="/security-maturity" element={<SecurityMaturityPage />} />$1</FlatRoutes>');
+const rootPath = `${app}/packages/app/src/components/Root/Root.tsx`;
+replaceOnce(rootPath, /^/, "import SecurityIcon from '@material-ui/icons/Security';\n");
+replaceOnce(rootPath, /(\n(\s*)<SidebarItem[^>]*to="catalog"[^>]*\/>)/, '$1\n$2<SidebarItem icon={SecurityIcon} to="security-maturity" text="Security maturity" />');
+
 // The backend: the plugin and the SAMM module.
 const backendPath = `${app}/packages/backend/src/index.ts`;
 fs.writeFileSync(
@@ -100,7 +113,7 @@ until curl -sf -o /dev/null http://localhost:7007/.backstage/health/v1/readiness
   sleep 2
 done
 
-log "open the Security tab in a browser"
+log "open the Security tab and the org page in a browser"
 PORTAL_URL=http://localhost:7007 E2E_ENTITY=example-website E2E_READ_ONLY=true \
   node "$ROOT/packages/app/e2e/securityTab.e2e.mjs" ${E2E_SCREENSHOTS:+--screenshots "$E2E_SCREENSHOTS"}
 echo "verified install in $APP"

@@ -134,7 +134,7 @@ function Body() {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={4}>
+      <Grid item xs={12} lg={6}>
         <InfoCard title="By group">
           <RollupTable
             label="Group"
@@ -143,7 +143,7 @@ function Body() {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={4}>
+      <Grid item xs={12} md={6} lg={3}>
         <InfoCard title="By system">
           <RollupTable
             label="System"
@@ -152,7 +152,7 @@ function Body() {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={4}>
+      <Grid item xs={12} md={6} lg={3}>
         <InfoCard title="By domain">
           <RollupTable
             label="Domain"
