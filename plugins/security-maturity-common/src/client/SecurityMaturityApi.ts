@@ -1,5 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AssessmentAnswer,
   ChecklistItem,
   EntityScore,
   ExceptionRecord,
@@ -82,6 +83,18 @@ export interface SecurityMaturityApi {
     transition: { version: number; action: ExceptionAction; note?: string },
   ): Promise<ExceptionRecord>;
 
+  /** Signs off a passed, waived or not-applicable gate (its Accountable or a lead). */
+  signOffStage(
+    entity: CompoundEntityRef,
+    stageId: string,
+    signOff: { version: number },
+  ): Promise<StageRecord>;
+  /** An attested SAMM self-assessment answer (0, 0.25, 0.5 or 1). */
+  putAssessmentAnswer(
+    entity: CompoundEntityRef,
+    activityId: string,
+    answer: { version: number; value: number; notes?: string },
+  ): Promise<AssessmentAnswer>;
   /** Security leads: the groups, systems, domains and values to filter by. */
   getOrgFacets(): Promise<OrgFacets>;
   /** Security leads: rollups, heatmap, bottlenecks, exceptions, RASI coverage. */

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  AssessmentAnswer,
   EntityScore,
   ExceptionRecord,
   RasiAssignment,
@@ -116,6 +117,30 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
       'POST',
       `${entityPath(entity)}/exceptions/${encodeURIComponent(id)}/transitions`,
       transition,
+    );
+  }
+
+  signOffStage(
+    entity: CompoundEntityRef,
+    stageId: string,
+    signOff: { version: number },
+  ): Promise<StageRecord> {
+    return this.#call(
+      'POST',
+      `${entityPath(entity)}/stages/${encodeURIComponent(stageId)}/sign-off`,
+      signOff,
+    );
+  }
+
+  putAssessmentAnswer(
+    entity: CompoundEntityRef,
+    activityId: string,
+    answer: { version: number; value: number; notes?: string },
+  ): Promise<AssessmentAnswer> {
+    return this.#call(
+      'PUT',
+      `${entityPath(entity)}/assessment/${encodeURIComponent(activityId)}`,
+      answer,
     );
   }
 

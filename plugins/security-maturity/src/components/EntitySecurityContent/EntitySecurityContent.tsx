@@ -56,7 +56,7 @@ function Sections(props: SectionsProps) {
         <SummaryStrip record={record} score={score} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <ScoreCard score={score} />
+        <ScoreCard score={score} section={props} />
       </Grid>
       <Grid item xs={12} md={6}>
         <SectionCard

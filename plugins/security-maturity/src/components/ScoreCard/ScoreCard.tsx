@@ -17,6 +17,9 @@ import {
   SAMM_BUSINESS_FUNCTIONS,
   SAMM_QUESTIONS,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { SectionProps } from '../EntitySecurityContent/summarize';
+import { AttestForm } from './AttestForm';
+import { PracticeChart } from './PracticeChart';
 
 const fmt = (n: number) => n.toFixed(2);
 const SOURCE_COLOR = {
@@ -29,8 +32,13 @@ const SOURCE_COLOR = {
  * The SAMM score: overall against the tier's target, each practice on the
  * 0–3 scale, and for every activity its answer, where it came from and why.
  */
-export function ScoreCard(props: { score: EntityScore }) {
-  const { score } = props;
+export function ScoreCard(props: {
+  score: EntityScore;
+  /** With it, editors answer the self-assessment where evidence does not. */
+  section?: SectionProps;
+}) {
+  const { score, section } = props;
+  const canAttest = Boolean(section?.record.permissions.canEdit);
   const byPractice = (practiceId: string) =>
     score.activities.filter(a => a.id.startsWith(`${practiceId}-`));
   return (
@@ -44,6 +52,7 @@ export function ScoreCard(props: { score: EntityScore }) {
             )} (${Math.round(score.percentToTarget ?? 0)}% of target)`
       }
     >
+      <PracticeChart score={score} />
       {SAMM_BUSINESS_FUNCTIONS.map(fn => (
         <Box key={fn.id} mb={2}>
           <Typography variant="overline">
@@ -91,6 +100,7 @@ export function ScoreCard(props: { score: EntityScore }) {
                               />
                             </>
                           }
+                          secondaryTypographyProps={{ component: 'div' }}
                           secondary={
                             <>
                               {a.rationale}{' '}
@@ -99,6 +109,12 @@ export function ScoreCard(props: { score: EntityScore }) {
                                   {l.title}{' '}
                                 </Link>
                               ))}
+                              {canAttest && a.source !== 'evidence' && (
+                                <AttestForm
+                                  activityId={a.id}
+                                  section={section!}
+                                />
+                              )}
                             </>
                           }
                         />

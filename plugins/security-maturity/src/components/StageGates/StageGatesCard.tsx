@@ -6,10 +6,14 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import {
+  CLEARED_STATUSES,
   StageDefinition,
   StageRecord,
+  StageStatus,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { StageStatusForm } from './StageStatusForm';
 import { useState } from 'react';
 import { ChangeErrorAlert } from '../EntitySecurityContent/ConflictAlert';
 import { SectionProps } from '../EntitySecurityContent/summarize';
@@ -21,9 +25,14 @@ function Stage(props: {
   stage?: StageRecord;
   canEdit: boolean;
   onToggle: (criterionId: string, done: boolean) => void;
+  onStatus: (status: StageStatus, reason?: string) => void;
+  onSignOff: () => void;
   busy: boolean;
 }) {
-  const { definition, stage, canEdit, onToggle, busy } = props;
+  const { definition, stage, canEdit, onToggle, onStatus, onSignOff, busy } =
+    props;
+  const signable =
+    stage && CLEARED_STATUSES.has(stage.status) && !stage.signedOffBy;
   const item = (id: string) => stage?.checklist.find(c => c.criterionId === id);
   return (
     <ListItem divider alignItems="flex-start" style={{ display: 'block' }}>
@@ -38,7 +47,21 @@ function Stage(props: {
         {stage?.signedOffBy && (
           <Typography variant="caption" color="textSecondary">
             signed off by {stage.signedOffBy}
+            {stage.signedOffAt
+              ? ` on ${new Date(stage.signedOffAt).toLocaleDateString()}`
+              : ''}
           </Typography>
+        )}
+        {canEdit && signable && (
+          <Button
+            size="small"
+            color="primary"
+            variant="contained"
+            disabled={busy}
+            onClick={onSignOff}
+          >
+            Sign off {definition.title}
+          </Button>
         )}
       </Box>
       {stage?.reopenedReason && stage.status !== 'passed' && (
@@ -76,6 +99,14 @@ function Stage(props: {
           </Box>
         );
       })}
+      {canEdit && (
+        <StageStatusForm
+          definition={definition}
+          stage={stage}
+          busy={busy}
+          onSave={onStatus}
+        />
+      )}
     </ListItem>
   );
 }
@@ -93,6 +124,45 @@ export function StageGatesCard(props: SectionProps) {
     record.requiredStageIds.includes(s.id),
   );
   const canEdit = record.permissions.canEdit;
+
+  const run = async (change: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await change();
+      onChanged();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveStatus = (
+    definition: StageDefinition,
+    status: StageStatus,
+    reason?: string,
+  ) => {
+    const stage = record.stages.find(s => s.stageId === definition.id);
+    return run(() =>
+      api.updateStage(entityRef, definition.id, {
+        version: stage?.version ?? 0,
+        status,
+        checklist: stage?.checklist ?? [],
+        notes: stage?.notes,
+        reason,
+      }),
+    );
+  };
+
+  const signOff = (definition: StageDefinition) => {
+    const stage = record.stages.find(s => s.stageId === definition.id);
+    return run(() =>
+      api.signOffStage(entityRef, definition.id, {
+        version: stage?.version ?? 0,
+      }),
+    );
+  };
 
   const toggle = async (
     definition: StageDefinition,
@@ -112,22 +182,15 @@ export function StageGatesCard(props: SectionProps) {
     let status = stage?.status ?? 'not_started';
     if (status === 'not_started') status = 'in_progress';
     if (status === 'passed' && !allDone) status = 'in_progress';
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updateStage(entityRef, definition.id, {
+    await run(() =>
+      api.updateStage(entityRef, definition.id, {
         version: stage?.version ?? 0,
         status,
         checklist,
         notes: stage?.notes,
         reason: stage?.reason,
-      });
-      onChanged();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
 
   return (
@@ -157,6 +220,10 @@ export function StageGatesCard(props: SectionProps) {
             onToggle={(criterionId, done) =>
               toggle(definition, criterionId, done)
             }
+            onStatus={(status, reason) =>
+              saveStatus(definition, status, reason)
+            }
+            onSignOff={() => signOff(definition)}
           />
         ))}
       </List>

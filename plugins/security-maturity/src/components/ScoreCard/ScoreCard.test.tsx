@@ -1,0 +1,118 @@
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EntityScore } from '@secmat/backstage-plugin-security-maturity-common';
+import { securityMaturityApiRef } from '../../api';
+import {
+  emptyRecord,
+  emptyScore,
+  entity,
+  mockApi,
+  responseError,
+} from '../../__testUtils__/records';
+import { EntitySecurityContent } from '../EntitySecurityContent';
+
+const score: EntityScore = {
+  ...emptyScore,
+  overall: 0.4,
+  tier: '1',
+  target: 2,
+  percentToTarget: 20,
+  practices: { ...emptyScore.practices, 'D-TA': 1.5 },
+  activities: [
+    {
+      id: 'D-TA-1-A',
+      value: 1,
+      source: 'evidence',
+      rationale: 'Intake recorded the risk profile',
+      links: [],
+    },
+    {
+      id: 'G-EG-1-A',
+      value: 0,
+      source: 'none',
+      rationale: 'No evidence rule applies and nobody answered',
+      links: [],
+    },
+  ],
+};
+
+function renderTab(api: ReturnType<typeof mockApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntitySecurityContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const editable = {
+  ...emptyRecord,
+  permissions: { canEdit: true, isSecurityLead: false },
+};
+
+async function openPractice(name: RegExp) {
+  await userEvent.click(await screen.findByRole('button', { name }));
+}
+
+describe('the SAMM card', () => {
+  it('charts the 15 practices against the target', async () => {
+    await renderTab(mockApi(async () => emptyRecord, { getScore: jest.fn(async () => score) }));
+    expect(
+      await screen.findByLabelText('Practice scores against the target 2'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Target 2')).toBeInTheDocument();
+  }); // prettier-ignore
+
+  it('lets an editor answer the self-assessment where no evidence answers, then reloads', async () => {
+    const api = mockApi(async () => editable, {
+      getScore: jest.fn(async () => score),
+      putAssessmentAnswer: jest.fn(async () => ({}) as any),
+    });
+    await renderTab(api);
+    await openPractice(/Education & Guidance/);
+    // Evidence answers are not for attesting.
+    expect(screen.queryByLabelText(/Your answer for D-TA-1-A/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: /Your answer for G-EG-1-A/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /at least half/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save answer' }));
+    await waitFor(() =>
+      expect(api.putAssessmentAnswer).toHaveBeenCalledWith(
+        { kind: 'Component', namespace: 'default', name: 'payments-api' },
+        'G-EG-1-A',
+        { version: 0, value: 0.5 },
+      ),
+    );
+    await waitFor(() => expect(api.getEntityRecord).toHaveBeenCalledTimes(2));
+  }); // prettier-ignore
+
+  it('offers no questionnaire to people who may not edit', async () => {
+    await renderTab(mockApi(async () => emptyRecord, { getScore: jest.fn(async () => score) }));
+    await openPractice(/Education & Guidance/);
+    expect(await screen.findByText(/No evidence rule applies/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save answer' })).toBeNull();
+  }); // prettier-ignore
+
+  it('shows a conflict instead of overwriting a newer answer', async () => {
+    const api = mockApi(async () => editable, {
+      getScore: jest.fn(async () => score),
+      putAssessmentAnswer: jest.fn(async () => {
+        throw await responseError(409, 'Conflict', 'ConflictError',
+          'Answer G-EG-1-A was changed by user:default/mei.chen (now version 2); reload and try again');
+      }),
+    }); // prettier-ignore
+    await renderTab(api);
+    await openPractice(/Education & Guidance/);
+    await userEvent.click(screen.getByRole('button', { name: /Your answer for G-EG-1-A/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /for most or all/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save answer' }));
+    expect(await screen.findByText(/changed by user:default\/mei.chen/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+  }); // prettier-ignore
+});

@@ -1,0 +1,113 @@
+import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import {
+  StageDefinition,
+  StageRecord,
+  StageStatus,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { useState } from 'react';
+
+const STATUSES: Array<{ value: StageStatus; label: string }> = [
+  { value: 'in_progress', label: 'In progress' },
+  { value: 'blocked', label: 'Blocked' },
+  { value: 'passed', label: 'Passed' },
+  { value: 'waived', label: 'Waived' },
+  { value: 'not_applicable', label: 'Not applicable' },
+];
+
+/** Why a status cannot be saved as it stands, or undefined when it can. */
+export function statusProblem(
+  status: StageStatus,
+  reason: string,
+  definition: StageDefinition,
+  stage?: StageRecord,
+) {
+  if ((status === 'waived' || status === 'not_applicable') && !reason.trim()) {
+    return 'A waived or not-applicable gate needs a reason';
+  }
+  if (status === 'passed') {
+    const open = definition.exitCriteria.filter(
+      c => !stage?.checklist.find(i => i.criterionId === c.id)?.done,
+    );
+    if (open.length > 0) {
+      return `Tick every exit criterion first (${open.length} open)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Changes a gate's status, with the reason a waived or not-applicable gate
+ * needs; checked here before anything is sent.
+ */
+export function StageStatusForm(props: {
+  definition: StageDefinition;
+  stage?: StageRecord;
+  busy: boolean;
+  onSave: (status: StageStatus, reason?: string) => void;
+}) {
+  const { definition, stage, busy, onSave } = props;
+  const [status, setStatus] = useState<StageStatus>(
+    stage?.status && stage.status !== 'not_started'
+      ? stage.status
+      : 'in_progress',
+  );
+  const [reason, setReason] = useState(stage?.reason ?? '');
+  const [tried, setTried] = useState(false);
+  const problem = statusProblem(status, reason, definition, stage);
+  const needsReason = status === 'waived' || status === 'not_applicable';
+  const id = `status-${definition.id}`;
+  return (
+    <form
+      style={{
+        display: 'flex',
+        gap: 8,
+        alignItems: 'flex-start',
+        marginTop: 8,
+      }}
+      onSubmit={e => {
+        e.preventDefault();
+        setTried(true);
+        if (!problem) onSave(status, needsReason ? reason.trim() : undefined);
+      }}
+    >
+      <FormControl size="small" style={{ minWidth: 150 }}>
+        <InputLabel id={`${id}-label`}>Status of {definition.title}</InputLabel>
+        <Select
+          labelId={`${id}-label`}
+          id={id}
+          value={status}
+          onChange={e => setStatus(e.target.value as StageStatus)}
+        >
+          {STATUSES.map(s => (
+            <MenuItem key={s.value} value={s.value}>
+              {s.label}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      {needsReason && (
+        <TextField
+          id={`${id}-reason`}
+          size="small"
+          label="Reason"
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          inputProps={{ maxLength: 2000 }}
+        />
+      )}
+      <Button type="submit" size="small" variant="outlined" disabled={busy}>
+        Save status
+      </Button>
+      {tried && problem && (
+        <span role="alert" style={{ color: '#b00020', alignSelf: 'center' }}>
+          {problem}
+        </span>
+      )}
+    </form>
+  );
+}
