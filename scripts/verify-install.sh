@@ -40,6 +40,10 @@ edit(`${app}/package.json`, root => {
     ...Object.fromEntries(family.map(n => [pkg(n), file(n)])),
     // Platform packages the registry mirror lacks for the newest releases.
     '@swc/core': '1.16.18', 'unrs-resolver': '1.12.2', rollup: '4.67.4', '@yarnpkg/core': '4.9.1',
+    // The template's range lets in a signals backend built for the next Backstage
+    // release (it needs httpRouter.addWebSocketHandler), which stops the backend
+    // at start; the template's own minimum works with this release.
+    '@backstage/plugin-signals-backend': '0.3.19',
   };
 });
 edit(`${app}/packages/app/package.json`, p => {

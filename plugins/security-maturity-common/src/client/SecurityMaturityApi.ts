@@ -2,6 +2,9 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AssessmentAnswer,
   ChecklistItem,
+  DecisionRecord,
+  ReleaseRecord,
+  WorksheetRecord,
   EntityScore,
   ExceptionRecord,
   RasiAssignment,
@@ -47,6 +50,31 @@ export type ExceptionRequest = {
 };
 
 /** @public */
+export type WorksheetUpdate = Pick<
+  WorksheetRecord,
+  | 'title'
+  | 'status'
+  | 'readiness'
+  | 'containmentOwners'
+  | 'timeline'
+  | 'actions'
+  | 'findings'
+> & { version: number; containedAt?: string };
+
+/** @public */
+export type DecisionInput = Pick<
+  DecisionRecord,
+  | 'trigger'
+  | 'decision'
+  | 'rationale'
+  | 'ownerRef'
+  | 'status'
+  | 'backlogUrl'
+  | 'reReviewAt'
+  | 'reReviewTrigger'
+>;
+
+/** @public */
 export type ExceptionAction = 'approve' | 'reject' | 'revoke' | 'close';
 
 /**
@@ -83,6 +111,42 @@ export interface SecurityMaturityApi {
     transition: { version: number; action: ExceptionAction; note?: string },
   ): Promise<ExceptionRecord>;
 
+  /** Starts an incident or drill worksheet; containment owners default from RASI. */
+  startWorksheet(
+    entity: CompoundEntityRef,
+    worksheet: { kind: 'incident' | 'drill'; title: string },
+  ): Promise<WorksheetRecord>;
+  /** Replaces a worksheet's content (timeline, actions, findings, status). */
+  updateWorksheet(
+    entity: CompoundEntityRef,
+    id: string,
+    update: WorksheetUpdate,
+  ): Promise<WorksheetRecord>;
+  /** A lesson learned; with `reopensStageId` it re-opens that stage. */
+  addLesson(
+    entity: CompoundEntityRef,
+    id: string,
+    lesson: { version: number; lesson: string; reopensStageId?: string },
+  ): Promise<WorksheetRecord>;
+  createDecision(
+    entity: CompoundEntityRef,
+    decision: DecisionInput,
+  ): Promise<DecisionRecord>;
+  updateDecision(
+    entity: CompoundEntityRef,
+    id: string,
+    decision: DecisionInput & { version: number },
+  ): Promise<DecisionRecord>;
+  createRelease(
+    entity: CompoundEntityRef,
+    release: { release: string },
+  ): Promise<ReleaseRecord>;
+  /** Go or no-go, by a person (never by a pipeline). */
+  decideRelease(
+    entity: CompoundEntityRef,
+    id: string,
+    decision: { version: number; decision: 'go' | 'no_go'; note?: string },
+  ): Promise<ReleaseRecord>;
   /** Signs off a passed, waived or not-applicable gate (its Accountable or a lead). */
   signOffStage(
     entity: CompoundEntityRef,

@@ -2,7 +2,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   AssessmentAnswer,
+  DecisionRecord,
   EntityScore,
+  ReleaseRecord,
+  WorksheetRecord,
   ExceptionRecord,
   RasiAssignment,
   SecurityMaturityRecord,
@@ -20,8 +23,10 @@ import {
   Quarter,
 } from '../org';
 import {
+  DecisionInput,
   ExceptionAction,
   ExceptionRequest,
+  WorksheetUpdate,
   RasiUpdate,
   SecurityMaturityApi,
   StageUpdate,
@@ -117,6 +122,75 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
       'POST',
       `${entityPath(entity)}/exceptions/${encodeURIComponent(id)}/transitions`,
       transition,
+    );
+  }
+
+  startWorksheet(
+    entity: CompoundEntityRef,
+    worksheet: { kind: 'incident' | 'drill'; title: string },
+  ): Promise<WorksheetRecord> {
+    return this.#call('POST', `${entityPath(entity)}/worksheets`, worksheet);
+  }
+
+  updateWorksheet(
+    entity: CompoundEntityRef,
+    id: string,
+    update: WorksheetUpdate,
+  ): Promise<WorksheetRecord> {
+    return this.#call(
+      'PUT',
+      `${entityPath(entity)}/worksheets/${encodeURIComponent(id)}`,
+      update,
+    );
+  }
+
+  addLesson(
+    entity: CompoundEntityRef,
+    id: string,
+    lesson: { version: number; lesson: string; reopensStageId?: string },
+  ): Promise<WorksheetRecord> {
+    return this.#call(
+      'POST',
+      `${entityPath(entity)}/worksheets/${encodeURIComponent(id)}/lessons`,
+      lesson,
+    );
+  }
+
+  createDecision(
+    entity: CompoundEntityRef,
+    decision: DecisionInput,
+  ): Promise<DecisionRecord> {
+    return this.#call('POST', `${entityPath(entity)}/decisions`, decision);
+  }
+
+  updateDecision(
+    entity: CompoundEntityRef,
+    id: string,
+    decision: DecisionInput & { version: number },
+  ): Promise<DecisionRecord> {
+    return this.#call(
+      'PUT',
+      `${entityPath(entity)}/decisions/${encodeURIComponent(id)}`,
+      decision,
+    );
+  }
+
+  createRelease(
+    entity: CompoundEntityRef,
+    release: { release: string },
+  ): Promise<ReleaseRecord> {
+    return this.#call('POST', `${entityPath(entity)}/releases`, release);
+  }
+
+  decideRelease(
+    entity: CompoundEntityRef,
+    id: string,
+    decision: { version: number; decision: 'go' | 'no_go'; note?: string },
+  ): Promise<ReleaseRecord> {
+    return this.#call(
+      'POST',
+      `${entityPath(entity)}/releases/${encodeURIComponent(id)}/decision`,
+      decision,
     );
   }
 

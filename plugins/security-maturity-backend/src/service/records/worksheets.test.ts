@@ -106,7 +106,8 @@ describe.each(databases.eachSupportedId())(
           {
             at: new Date().toISOString(),
             entry: 'Keys rotated',
-            by: people.owner,
+            // Claimed for someone else: the server records the caller.
+            by: people.lead,
           },
         ],
         actions: [
@@ -126,6 +127,10 @@ describe.each(databases.eachSupportedId())(
         findings: update.findings,
       });
       expect(updated.body.closedAt).toBeDefined();
+      expect(updated.body.timeline.at(-1)).toMatchObject({
+        entry: 'Keys rotated',
+        by: people.owner,
+      });
 
       const stale = await as(people.lead).put(`/worksheets/${id}`, {
         ...update,

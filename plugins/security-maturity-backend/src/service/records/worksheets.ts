@@ -110,10 +110,17 @@ export async function updateWorksheet(
     const before = toWorksheet(
       await uow.get('worksheets', { id }, 'The worksheet'),
     );
+    // New timeline entries are the caller's: who wrote one comes from the
+    // token, never from the request; entries already stored stay as they are.
+    const key = (t: { at: string; entry: string; by: string }) =>
+      `${t.at}|${t.entry}|${t.by}`;
+    const stored = new Set(before.timeline.map(key));
     const content: Body = {
       readiness: body.readiness,
       containmentOwners,
-      timeline: body.timeline,
+      timeline: body.timeline.map(t =>
+        stored.has(key(t)) ? t : { ...t, by: access.actor },
+      ),
       actions: body.actions,
       findings: body.findings,
       lessons: before.lessons, // lessons are added one by one, never rewritten

@@ -16,7 +16,10 @@ import {
   SecurityMaturityRecord,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { DecisionsCard } from '../Decisions';
 import { ExceptionsCard } from '../Exceptions';
+import { ReleasesCard } from '../Releases';
+import { WorksheetsCard } from '../Worksheets';
 import { RasiCard } from '../Rasi';
 import { ScoreCard } from '../ScoreCard';
 import { StageGatesCard } from '../StageGates';
@@ -92,52 +95,13 @@ function Sections(props: SectionsProps) {
         <ExceptionsCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <SectionCard
-          title="Runtime investigation worksheets"
-          subheader="Incidents and drills"
-          count={record.worksheets.length}
-          emptyText="No incidents or drills yet. Worksheets will appear here with readiness checks, containment owners (isolate traffic, revoke access, freeze rollout, approve recovery), the timeline, findings and lessons learned that feed the next planning cycle."
-        >
-          <Items
-            items={record.worksheets.map(w => ({
-              key: w.id,
-              primary: w.title,
-              secondary: `${w.kind}, ${w.status}`,
-            }))}
-          />
-        </SectionCard>
+        <WorksheetsCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <SectionCard
-          title="Threat-model decision log"
-          subheader="Decisions from threat modeling, with owners and re-review triggers"
-          count={record.decisions.length}
-          emptyText="No decisions logged yet. Each decision from a threat-modeling session will appear here with its trigger, rationale, owner, linked backlog item, status and re-review date."
-        >
-          <Items
-            items={record.decisions.map(d => ({
-              key: d.id,
-              primary: d.decision,
-              secondary: d.status,
-            }))}
-          />
-        </SectionCard>
+        <DecisionsCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <SectionCard
-          title="Release decisions"
-          subheader="Go / no-go, decided by a person"
-          count={record.releases.length}
-          emptyText="No release decisions yet. Each release will appear here with its go/no-go decision, approver and evidence: pipeline run, scan results, signature and provenance, SLSA build level. A pipeline may push evidence; a person decides."
-        >
-          <Items
-            items={record.releases.map(r => ({
-              key: r.id,
-              primary: r.release,
-              secondary: r.decision.replace('_', '-'),
-            }))}
-          />
-        </SectionCard>
+        <ReleasesCard {...props} />
       </Grid>
       <Grid item xs={12} md={6}>
         <SectionCard

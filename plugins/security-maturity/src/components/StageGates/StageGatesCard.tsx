@@ -14,9 +14,9 @@ import {
   StageStatus,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { StageStatusForm } from './StageStatusForm';
-import { useState } from 'react';
 import { ChangeErrorAlert } from '../EntitySecurityContent/ConflictAlert';
 import { SectionProps } from '../EntitySecurityContent/summarize';
+import { useChange } from '../EntitySecurityContent/useChange';
 
 const statusLabel = (status: string) => status.replace('_', ' ');
 
@@ -118,25 +118,11 @@ function Stage(props: {
  */
 export function StageGatesCard(props: SectionProps) {
   const { record, config, api, entityRef, onChanged } = props;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
+  const { busy, error, run } = useChange(onChanged);
   const required = config.stages.filter(s =>
     record.requiredStageIds.includes(s.id),
   );
   const canEdit = record.permissions.canEdit;
-
-  const run = async (change: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await change();
-      onChanged();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const saveStatus = (
     definition: StageDefinition,

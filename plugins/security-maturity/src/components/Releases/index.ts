@@ -1,0 +1,1 @@
+export { ReleasesCard } from './ReleasesCard';

@@ -1,0 +1,1 @@
+export { WorksheetsCard } from './WorksheetsCard';
