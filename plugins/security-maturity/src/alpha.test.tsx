@@ -11,6 +11,13 @@ import plugin, {
 import { securityMaturityApiRef } from './api';
 import { emptyRecord, entity, mockApi } from './__testUtils__/records';
 import { componentPage, facets, overview } from './__testUtils__/org';
+import {
+  decision,
+  exceptionRecord,
+  release,
+  worksheet,
+} from './__testUtils__/sections';
+import { responseError } from './__testUtils__/records';
 
 // New frontend system: the plugin that package discovery installs from './alpha'.
 describe('security-maturity plugin (new frontend system)', () => {
@@ -81,4 +88,55 @@ describe('security-maturity plugin (new frontend system)', () => {
     expect(screen.getByText(/No exceptions\./)).toBeInTheDocument();
     expect(api.getEntityRecord).toHaveBeenCalledTimes(1);
   });
+
+  const full = {
+    ...emptyRecord,
+    worksheets: [worksheet],
+    decisions: [decision],
+    releases: [release],
+    exceptions: [exceptionRecord],
+  };
+  const renderTab = (api: ReturnType<typeof mockApi>) =>
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity }),
+        securityMaturityEntityContent,
+      ],
+      apis: [[securityMaturityApiRef, api]],
+    });
+
+  it('renders every section read-only for people who may not edit', async () => {
+    renderTab(mockApi(async () => full));
+    expect(await screen.findByText('Token leak in logs')).toBeInTheDocument();
+    expect(screen.getByText('Tokenise card data at the edge')).toBeInTheDocument();
+    expect(screen.getByText('2026.11.3')).toBeInTheDocument();
+    expect(screen.getByText(/Containers run as non-root/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Practice scores')).toBeInTheDocument();
+    for (const name of ['Start worksheet', 'Log a decision', 'Record release', 'Save status', 'Go']) {
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    }
+  }); // prettier-ignore
+
+  it('offers the forms to owners and security leads', async () => {
+    renderTab(
+      mockApi(async () => ({
+        ...full,
+        permissions: { canEdit: true, isSecurityLead: true },
+      })),
+    );
+    expect(await screen.findByRole('button', { name: 'Start worksheet' })).toBeInTheDocument();
+    for (const name of ['Log a decision', 'Record release', 'Go', 'Add lesson']) {
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    }
+    expect(screen.getAllByRole('button', { name: 'Save status' }).length).toBeGreaterThan(0);
+  }); // prettier-ignore
+
+  it('shows the backend error when the record cannot be read', async () => {
+    renderTab(
+      mockApi(async () => {
+        throw await responseError(500, 'Internal Server Error', 'Error', 'Database unavailable');
+      }),
+    ); // prettier-ignore
+    expect(await screen.findByText(/Database unavailable|Internal Server Error/)).toBeInTheDocument();
+  }); // prettier-ignore
 });

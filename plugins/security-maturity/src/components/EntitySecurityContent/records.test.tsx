@@ -5,11 +5,6 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  DecisionRecord,
-  ReleaseRecord,
-  WorksheetRecord,
-} from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from '../../api';
 import {
   emptyRecord,
@@ -17,46 +12,9 @@ import {
   mockApi,
   responseError,
 } from '../../__testUtils__/records';
+import { decision, release, worksheet } from '../../__testUtils__/sections';
 import { EntitySecurityContent } from './EntitySecurityContent';
 
-const meta = {
-  version: 2,
-  updatedAt: '2026-11-20T09:30:00.000Z',
-  updatedBy: 'user:default/sam.okafor',
-};
-const worksheet: WorksheetRecord = {
-  ...meta,
-  id: 'w1',
-  kind: 'incident',
-  title: 'Token leak in logs',
-  status: 'open',
-  startedAt: '2026-11-20T08:00:00.000Z',
-  readiness: { baselineControlsPresent: true, runtimeVisibility: true },
-  containmentOwners: { isolate: 'user:default/sam.okafor', revoke: null, freeze: null, recover: null },
-  timeline: [{ at: '2026-11-20T08:05:00.000Z', entry: 'Paged on-call', by: 'user:default/sam.okafor' }],
-  actions: [],
-  findings: [],
-  lessons: [],
-}; // prettier-ignore
-const decision: DecisionRecord = {
-  ...meta,
-  id: 'd1',
-  trigger: 'New payment provider',
-  decision: 'Tokenise card data at the edge',
-  rationale: 'Keeps PAN out of our services',
-  ownerRef: 'user:default/sam.okafor',
-  status: 'accepted',
-  createdAt: '2026-11-20T09:30:00.000Z',
-} as DecisionRecord;
-const release: ReleaseRecord = {
-  ...meta,
-  id: 'r1',
-  release: '2026.11.3',
-  decision: 'pending',
-  evidence: [
-    { kind: 'provenance', title: 'SLSA provenance', url: 'https://ci.example.com/981', result: 'pass', slsaBuildLevel: 3, pushedBy: 'ci-pipeline', pushedAt: '2026-11-20T09:00:00.000Z' },
-  ],
-}; // prettier-ignore
 const ref = { kind: 'Component', namespace: 'default', name: 'payments-api' };
 const editable = {
   ...emptyRecord,
@@ -130,6 +88,26 @@ describe('worksheets, decisions and releases in the Security tab', () => {
         reopensStageId: 'threat-modeling',
       }),
     );
+  }); // prettier-ignore
+
+  it('names containment owners, checking each is a user or group first', async () => {
+    const api = mockApi(async () => editable, { updateWorksheet: ok() });
+    await renderTab(api);
+    const revoke = await screen.findByLabelText('Who may revoke access');
+    await userEvent.type(revoke, 'mei');
+    await userEvent.click(screen.getByRole('button', { name: 'Save owners' }));
+    expect(screen.getByText('user:… or group:…')).toBeInTheDocument();
+    expect(api.updateWorksheet).not.toHaveBeenCalled();
+    await userEvent.clear(revoke);
+    await userEvent.type(revoke, 'group:default/security-leads');
+    await userEvent.click(screen.getByRole('button', { name: 'Save owners' }));
+    await waitFor(() => expect(api.updateWorksheet).toHaveBeenCalled());
+    expect(api.updateWorksheet.mock.calls[0][2].containmentOwners).toEqual({
+      isolate: 'user:default/sam.okafor',
+      revoke: 'group:default/security-leads',
+      freeze: null,
+      recover: null,
+    });
   }); // prettier-ignore
 
   it('shows a conflict when someone else changed the worksheet', async () => {

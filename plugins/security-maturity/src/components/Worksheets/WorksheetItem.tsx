@@ -11,13 +11,8 @@ import {
   WorksheetUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
-
-const ACTION_LABEL: Record<string, string> = {
-  isolate: 'isolate traffic',
-  revoke: 'revoke access',
-  freeze: 'freeze rollout',
-  recover: 'approve recovery',
-};
+import { ContainmentOwnersForm } from './ContainmentOwnersForm';
+import { ACTION_LABEL } from './labels';
 
 const hours = (from: string, to: string) =>
   ((new Date(to).getTime() - new Date(from).getTime()) / 3_600_000).toFixed(1);
@@ -74,6 +69,13 @@ export function WorksheetItem(props: {
           .map(([a, who]) => `${ACTION_LABEL[a] ?? a}: ${who ?? 'nobody'}`)
           .join('; ')}
       </Typography>
+      {canEdit && open && (
+        <ContainmentOwnersForm
+          worksheet={w}
+          busy={busy}
+          onSave={containmentOwners => onUpdate({ ...base, containmentOwners })}
+        />
+      )}
       {w.timeline.length > 0 && (
         <Box component="ol" my={0.5} pl={3}>
           {w.timeline.map(t => (
