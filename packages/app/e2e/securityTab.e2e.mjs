@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
-import { seedDemo } from '../../../scripts/seed-demo.mjs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const baseUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
+const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
 const entity = process.env.E2E_ENTITY ?? 'payments-api';
 const screenshotsArg = process.argv.indexOf('--screenshots');
 const screenshotDir =
@@ -213,7 +215,15 @@ try {
     await step(
       'records demo progress for the other components through the API',
       async () => {
-        const seeded = await seedDemo();
+        // The README's own demo seed, run as a user would run it.
+        const script = fileURLToPath(
+          new URL('../../../scripts/seed-demo.mjs', import.meta.url),
+        );
+        const out = execFileSync(process.execPath, [script], {
+          encoding: 'utf8',
+          env: { ...process.env, BACKEND_URL: backendUrl },
+        });
+        const seeded = Number(/seeded (\d+)/.exec(out)?.[1]);
         assert.ok(seeded >= 13, `seeded ${seeded} components`);
       },
     );

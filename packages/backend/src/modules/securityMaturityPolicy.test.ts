@@ -53,11 +53,11 @@ describe('SecurityMaturityPolicy', () => {
   });
 
   it('lets only security leads see the org-wide views', async () => {
-    const decide = async (user?: typeof lead) =>
+    const decide = async (who?: typeof lead) =>
       (
         await policy.handle(
           { permission: securityMaturityOrgReadPermission },
-          user,
+          who,
         )
       ).result;
     expect(await decide(engineer)).toBe(AuthorizeResult.DENY);

@@ -230,7 +230,7 @@ export class ScoringService {
     // Pipelined: while one page is read, scored and written, the catalog
     // fetches the next, so the catalog, the database and the CPU work at the
     // same time. At most three pages are in memory.
-    let previous: Promise<void> = Promise.resolve();
+    let previous: Promise<number> = Promise.resolve(0);
     let skipped = 0;
     const day = now.toISOString().slice(0, 10);
     for await (const page of catalog.streamEntities(
@@ -241,9 +241,9 @@ export class ScoringService {
       const before = previous;
       previous = (async () => {
         const { stale, fresh, records, state } = await reading;
-        skipped += fresh;
         await before;
         await this.computeAndSave(stale, records, state, now);
+        return fresh;
       })();
       // A failure is thrown where the page is awaited, not reported as
       // unhandled in between.
@@ -251,9 +251,9 @@ export class ScoringService {
       entities += page.length;
       // Back-pressure: the page before this one is done before the next is
       // fetched.
-      await before;
+      skipped += await before;
     }
-    await previous;
+    skipped += await previous;
     const milliseconds = Date.now() - started;
     logger.info(
       `Rescored ${entities} entities in ${milliseconds} ms (${skipped} unchanged since their last scoring today)`,
