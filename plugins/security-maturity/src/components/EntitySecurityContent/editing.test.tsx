@@ -1,19 +1,12 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { securityMaturityApiRef } from '../../api';
 import {
   emptyRecord,
   emptyScore,
-  entity,
   mockApi,
   responseError,
 } from '../../__testUtils__/records';
-import { EntitySecurityContent } from './EntitySecurityContent';
+import { renderTab } from '../../__testUtils__/renderTab';
 
 const editable = {
   ...emptyRecord,
@@ -38,17 +31,6 @@ const requested = {
   updatedAt: '2026-11-20T09:30:00.000Z',
   updatedBy: 'user:default/sam.okafor',
 };
-
-function renderTab(api: ReturnType<typeof mockApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntitySecurityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
 
 describe('editing in the Security tab', () => {
   it('ticks an exit criterion with the version it read, then reloads', async () => {

@@ -1,19 +1,12 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { securityMaturityApiRef } from '../../api';
 import {
   emptyRecord,
-  entity,
   mockApi,
   responseError,
 } from '../../__testUtils__/records';
+import { renderTab } from '../../__testUtils__/renderTab';
 import { decision, release, worksheet } from '../../__testUtils__/sections';
-import { EntitySecurityContent } from './EntitySecurityContent';
 
 const ref = { kind: 'Component', namespace: 'default', name: 'payments-api' };
 const editable = {
@@ -23,17 +16,6 @@ const editable = {
   releases: [release],
   permissions: { canEdit: true, isSecurityLead: false },
 };
-
-function renderTab(api: ReturnType<typeof mockApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntitySecurityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
 
 const ok = () => jest.fn(async () => ({} as any));
 

@@ -1,20 +1,13 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityScore } from '@secmat/backstage-plugin-security-maturity-common';
-import { securityMaturityApiRef } from '../../api';
 import {
   emptyRecord,
   emptyScore,
-  entity,
   mockApi,
   responseError,
 } from '../../__testUtils__/records';
-import { EntitySecurityContent } from '../EntitySecurityContent';
+import { renderTab } from '../../__testUtils__/renderTab';
 
 const score: EntityScore = {
   ...emptyScore,
@@ -40,17 +33,6 @@ const score: EntityScore = {
     },
   ],
 };
-
-function renderTab(api: ReturnType<typeof mockApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntitySecurityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
 
 const editable = {
   ...emptyRecord,

@@ -1,18 +1,11 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { securityMaturityApiRef } from '../../api';
 import {
   emptyRecord,
-  entity,
   mockApi,
   responseError,
 } from '../../__testUtils__/records';
-import { EntitySecurityContent } from '../EntitySecurityContent';
+import { renderTab } from '../../__testUtils__/renderTab';
 
 const passedIntake = {
   stageId: 'intake',
@@ -28,17 +21,6 @@ const editable = {
   permissions: { canEdit: true, isSecurityLead: false },
 };
 const ref = { kind: 'Component', namespace: 'default', name: 'payments-api' };
-
-function renderTab(api: ReturnType<typeof mockApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntitySecurityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
 
 async function chooseStatus(stage: string, status: string) {
   await userEvent.click(
