@@ -143,17 +143,13 @@ function Body() {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={6} lg={3}>
-        <InfoCard title="By system">
+      <Grid item xs={12} lg={6}>
+        <InfoCard title="By system and domain">
           <RollupTable
             label="System"
             rows={o.systems}
             onSelect={ref => setFilter('system', ref)}
           />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={6} lg={3}>
-        <InfoCard title="By domain">
           <RollupTable
             label="Domain"
             rows={o.domains}

@@ -11,6 +11,16 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 
+// Read by screen readers, not shown: the stage's title is right above.
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 const STATUSES: Array<{ value: StageStatus; label: string }> = [
   { value: 'in_progress', label: 'In progress' },
   { value: 'blocked', label: 'Blocked' },
@@ -76,7 +86,9 @@ export function StageStatusForm(props: {
       }}
     >
       <FormControl size="small" style={{ minWidth: 150 }}>
-        <InputLabel id={`${id}-label`}>Status of {definition.title}</InputLabel>
+        <InputLabel id={`${id}-label`}>
+          Status <span style={visuallyHidden}>of {definition.title}</span>
+        </InputLabel>
         <Select
           labelId={`${id}-label`}
           id={id}
