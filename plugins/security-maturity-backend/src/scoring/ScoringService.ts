@@ -100,9 +100,13 @@ export class ScoringService {
       exceptions_expired: records.exceptions.filter(e => e.status === 'expired')
         .length,
     };
-    const fingerprint = createHash('sha1')
-      .update(JSON.stringify(content))
-      .digest('hex');
+    // The stored values in order; hashing them one by one avoids serialising
+    // (and escaping) the JSON columns a second time.
+    const hash = createHash('sha1');
+    for (const value of Object.values(content)) {
+      hash.update(`${value ?? ''}\u001f`);
+    }
+    const fingerprint = hash.digest('hex');
     return {
       ...content,
       computed_at: new Date(score.computedAt),
