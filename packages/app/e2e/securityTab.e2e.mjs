@@ -55,6 +55,15 @@ async function screenshotWhole(page, path) {
   console.log(`  saved ${path}`);
 }
 
+async function openOrgPageFromSidebar(page) {
+  await page.goto(baseUrl);
+  await page
+    .locator('nav[aria-label="sidebar nav"]')
+    .getByText('Security maturity', { exact: true })
+    .click();
+  await page.waitForURL(/\/security-maturity/);
+}
+
 async function step(name, fn) {
   try {
     await fn();
@@ -200,12 +209,7 @@ try {
     await step(
       'opens the Security maturity page from the sidebar (not a lead)',
       async () => {
-        await page.goto(baseUrl);
-        await page
-          .locator('nav[aria-label="sidebar nav"]')
-          .getByText('Security maturity', { exact: true })
-          .click();
-        await page.waitForURL(/\/security-maturity/);
+        await openOrgPageFromSidebar(page);
         await page
           .getByText(/This page is for security leads/)
           .waitFor({ timeout: 30_000 });
@@ -231,12 +235,7 @@ try {
     await step(
       'opens the Security maturity page from the sidebar, with the catalog scored',
       async () => {
-        await page.goto(baseUrl);
-        await page
-          .locator('nav[aria-label="sidebar nav"]')
-          .getByText('Security maturity', { exact: true })
-          .click();
-        await page.waitForURL(/\/security-maturity/);
+        await openOrgPageFromSidebar(page);
         // The demo portal scores its catalog 15 seconds after start.
         const deadline = Date.now() + 90_000;
         for (;;) {

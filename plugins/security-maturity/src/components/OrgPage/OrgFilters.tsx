@@ -74,62 +74,33 @@ export function OrgFilters(props: {
   const [text, setText] = useState(filter.q ?? '');
   useEffect(() => setText(filter.q ?? ''), [filter.q]);
   const plain = (values: string[]) => values.map(v => ({ value: v, label: v }));
+  const selects: Array<{
+    key: Exclude<keyof OrgFilter, 'q'>;
+    label: string;
+    options: Option[];
+    xs: 4 | 6 | 12;
+    md: 1 | 2 | 3;
+  }> = [
+    { key: 'owner', label: 'Owner group', options: groupOptions(facets.groups), xs: 12, md: 3 },
+    { key: 'system', label: 'System', options: facets.systems.map(s => ({ value: s.ref, label: s.title })), xs: 6, md: 2 },
+    { key: 'domain', label: 'Domain', options: facets.domains.map(d => ({ value: d.ref, label: d.title })), xs: 6, md: 2 },
+    { key: 'tier', label: 'Tier', options: plain(facets.tiers), xs: 4, md: 1 },
+    { key: 'lifecycle', label: 'Lifecycle', options: plain(facets.lifecycles), xs: 4, md: 1 },
+    { key: 'type', label: 'Type', options: plain(facets.types), xs: 4, md: 1 },
+  ]; // prettier-ignore
   return (
     <Grid container spacing={2} alignItems="center">
-      <Grid item xs={12} md={3}>
-        <FilterSelect
-          id="owner"
-          label="Owner group"
-          value={filter.owner}
-          options={groupOptions(facets.groups)}
-          onChange={v => onChange('owner', v)}
-        />
-      </Grid>
-      <Grid item xs={6} md={2}>
-        <FilterSelect
-          id="system"
-          label="System"
-          value={filter.system}
-          options={facets.systems.map(s => ({ value: s.ref, label: s.title }))}
-          onChange={v => onChange('system', v)}
-        />
-      </Grid>
-      <Grid item xs={6} md={2}>
-        <FilterSelect
-          id="domain"
-          label="Domain"
-          value={filter.domain}
-          options={facets.domains.map(d => ({ value: d.ref, label: d.title }))}
-          onChange={v => onChange('domain', v)}
-        />
-      </Grid>
-      <Grid item xs={4} md={1}>
-        <FilterSelect
-          id="tier"
-          label="Tier"
-          value={filter.tier}
-          options={plain(facets.tiers)}
-          onChange={v => onChange('tier', v)}
-        />
-      </Grid>
-      <Grid item xs={4} md={1}>
-        <FilterSelect
-          id="lifecycle"
-          label="Lifecycle"
-          value={filter.lifecycle}
-          options={plain(facets.lifecycles)}
-          onChange={v => onChange('lifecycle', v)}
-        />
-      </Grid>
-      <Grid item xs={4} md={1}>
-        <FilterSelect
-          id="type"
-          label="Type"
-          value={filter.type}
-          options={plain(facets.types)}
-          onChange={v => onChange('type', v)}
-        />
-      </Grid>
+      {selects.map(({ key, label, options, xs, md }) => (
+        <Grid item xs={xs} md={md} key={key}>
+          <FilterSelect
+            id={key}
+            label={label}
+            value={filter[key]}
+            options={options}
+            onChange={v => onChange(key, v)}
+          />
+        </Grid>
+      ))}
       <Grid item xs={8} md={1}>
         <form
           onSubmit={e => {
