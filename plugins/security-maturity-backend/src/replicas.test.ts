@@ -36,6 +36,7 @@ describe.each(postgres)(
         '20261124_records.js',
         '20261125_scores.js',
         '20261126_org.js',
+        '20261127_score_compression.js',
       ]);
     });
 

@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import * as map from './mappers';
 import { waitForOtherReplicas } from './waitForOtherReplicas';
 import { UnitOfWork } from './UnitOfWork';
+import { fastTimestampOptions } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
   '@secmat/backstage-plugin-security-maturity-backend',
@@ -89,7 +90,11 @@ export class SecurityMaturityStore {
     return new SecurityMaturityStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private readonly readOptions: Record<string, unknown>;
+
+  private constructor(private readonly db: Knex) {
+    this.readOptions = fastTimestampOptions(db);
+  }
 
   /** The database, for the org views' read-only aggregations. */
   get client(): Knex {
@@ -127,8 +132,11 @@ export class SecurityMaturityStore {
    */
   async readRecords(entityRefs: string[]): Promise<Map<string, StoredRecords>> {
     const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
+    const options = this.readOptions;
+    const all = (table: string) =>
+      this.db(table).whereIn('entity_ref', refs).options(options);
     const rows = (table: string, order: string) =>
-      this.db(table).whereIn('entity_ref', refs).orderBy(order, 'desc');
+      all(table).orderBy(order, 'desc');
     const [
       intakes,
       stages,
@@ -139,8 +147,8 @@ export class SecurityMaturityStore {
       releases,
       answers,
     ] = await Promise.all([
-      this.db('intakes').whereIn('entity_ref', refs),
-      this.db('stages').whereIn('entity_ref', refs),
+      all('intakes'),
+      all('stages'),
       rows('rasi_assignments', 'activity_id'),
       rows('exceptions', 'requested_at'),
       rows('worksheets', 'started_at'),
@@ -250,45 +258,57 @@ export class SecurityMaturityStore {
     computedAt: Date;
   }): Promise<void> {
     const { changed, snapshots, unchangedRefs, computedAt } = options;
+    const snapshotRows = snapshots.map(r => ({
+      entity_ref: r.entity_ref,
+      day: r.snapshot_day,
+      overall: r.overall,
+      functions: JSON.stringify({
+        G: r.fn_g,
+        D: r.fn_d,
+        I: r.fn_i,
+        V: r.fn_v,
+        O: r.fn_o,
+      }),
+      practices: r.practices,
+      fn_g: r.fn_g,
+      fn_d: r.fn_d,
+      fn_i: r.fn_i,
+      fn_v: r.fn_v,
+      fn_o: r.fn_o,
+    }));
     await this.db.transaction(async tx => {
-      // Chunks keep every statement under the engines' bind-parameter limits.
-      for (let i = 0; i < changed.length; i += 250) {
-        await tx('entity_scores')
-          .insert(changed.slice(i, i + 250))
-          .onConflict('entity_ref')
-          .merge();
-      }
-      for (let i = 0; i < snapshots.length; i += 500) {
-        await tx('score_snapshots')
-          .insert(
-            snapshots.slice(i, i + 500).map(r => ({
-              entity_ref: r.entity_ref,
-              day: r.snapshot_day,
-              overall: r.overall,
-              functions: JSON.stringify({
-                G: r.fn_g,
-                D: r.fn_d,
-                I: r.fn_i,
-                V: r.fn_v,
-                O: r.fn_o,
-              }),
-              practices: r.practices,
-              fn_g: r.fn_g,
-              fn_d: r.fn_d,
-              fn_i: r.fn_i,
-              fn_v: r.fn_v,
-              fn_o: r.fn_o,
-            })),
-          )
-          .onConflict(['entity_ref', 'day'])
-          .merge();
-      }
+      await this.upsert(tx, 'entity_scores', ['entity_ref'], changed);
+      await this.upsert(
+        tx,
+        'score_snapshots',
+        ['entity_ref', 'day'],
+        snapshotRows,
+      );
       for (let i = 0; i < unchangedRefs.length; i += 500) {
         await tx('entity_scores')
           .whereIn('entity_ref', unchangedRefs.slice(i, i + 500))
           .update({ computed_at: computedAt });
       }
     });
+  }
+
+  /** Inserts or replaces rows that all have the same columns. */
+  private async upsert(
+    tx: Knex.Transaction,
+    table: string,
+    key: string[],
+    rows: object[],
+  ) {
+    if (!rows.length) return;
+    // Chunks keep every statement under the engines' bind-parameter limits
+    // (SQLite's is 32,766).
+    const size = Math.floor(30000 / Object.keys(rows[0]).length);
+    for (let i = 0; i < rows.length; i += size) {
+      await tx(table)
+        .insert(rows.slice(i, i + size))
+        .onConflict(key)
+        .merge();
+    }
   }
 
   async getScoreRow(entityRef: string): Promise<ScoreRow | undefined> {

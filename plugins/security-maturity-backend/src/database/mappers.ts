@@ -17,8 +17,17 @@ import {
 
 type Row = Record<string, any>;
 
+// Strings already in toISOString() form (see timestamps.ts) pass unchanged.
+const isIsoString = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value.length === 24 &&
+  value[10] === 'T' &&
+  value[23] === 'Z';
+
 export const iso = (value: unknown): string =>
-  new Date(value as string | number | Date).toISOString();
+  isIsoString(value)
+    ? value
+    : new Date(value as string | number | Date).toISOString();
 const optIso = (value: unknown) =>
   value === null || value === undefined ? undefined : iso(value);
 const opt = <T>(value: T | null): T | undefined =>

@@ -46,4 +46,23 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it('compresses score explanations with lz4 on PostgreSQL, and undoes it', async () => {
+    if (!databases.eachSupportedId().flat().includes('POSTGRES_15')) return;
+    const knex = await databases.init('POSTGRES_15');
+    const compression = async () =>
+      (
+        await knex.raw(
+          `SELECT attname, attcompression FROM pg_attribute
+           WHERE attrelid = 'entity_scores'::regclass
+             AND attname IN ('activities', 'levels') ORDER BY attname`,
+        )
+      ).rows.map((r: { attcompression: string }) => r.attcompression);
+    await knex.migrate.latest({ directory: migrationsDir });
+    // 'l' is lz4; Debian's and the official PostgreSQL 15 builds have it.
+    expect(await compression()).toEqual(['l', 'l']);
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await compression()).toEqual(['', '']);
+    await knex.destroy();
+  });
 });

@@ -23,13 +23,22 @@ const valid = (a: EvidenceAnswer) =>
 export const NO_EVIDENCE =
   'No evidence in the records and no self-assessment answer.';
 
-const unanswered = (id: string): ActivityScore => ({
-  id,
-  value: 0,
-  source: 'none',
-  rationale: NO_EVIDENCE,
-  links: [],
-});
+// One shared, frozen answer per unanswered activity: most of the 90 are
+// unanswered, and a catalog's worth of copies was a large share of the garbage
+// a full rescoring makes.
+const UNANSWERED = new Map<string, ActivityScore>(
+  SAMM_ACTIVITY_IDS.map(id => [
+    id,
+    Object.freeze({
+      id,
+      value: 0,
+      source: 'none',
+      rationale: NO_EVIDENCE,
+      links: Object.freeze([]) as unknown as ActivityScore['links'],
+    }),
+  ]),
+);
+const unanswered = (id: string): ActivityScore => UNANSWERED.get(id)!;
 
 type EncodedActivity = [
   string,
@@ -49,6 +58,7 @@ const SOURCE_NAME = { e: 'evidence', a: 'attested', n: 'none' } as const;
 export function encodeActivities(activities: ActivityScore[]): string {
   const encoded: EncodedActivity[] = [];
   for (const a of activities) {
+    if (a === UNANSWERED.get(a.id)) continue;
     if (a.source === 'none' && a.rationale === NO_EVIDENCE) continue;
     const row: EncodedActivity = [
       a.id,
@@ -102,7 +112,10 @@ export function computeScore(options: {
     for (const answer of scorer.score({ entity, records, workflow, now })) {
       const current = evidence.get(answer.id);
       if (valid(answer) && (!current || answer.value > current.value)) {
-        evidence.set(answer.id, { ruleId: scorer.id, ...answer });
+        evidence.set(
+          answer.id,
+          answer.ruleId ? answer : { ...answer, ruleId: scorer.id },
+        );
       }
     }
   }
