@@ -61,11 +61,11 @@ const stage = (
 });
 
 const scorer = createSammScorer({ rules: sammRules });
-const score = (records: Partial<EntityRecords>) => {
+const score = (records: Partial<EntityRecords>, at = now) => {
   const input: ScorerInput = {
     entity,
     workflow,
-    now,
+    now: at,
     records: { ...empty, ...records },
   };
   return new Map(scorer.score(input).map(a => [a.id, a]));
@@ -133,9 +133,12 @@ describe('SAMM evidence rules', () => {
       rationale: 'Risk tier 1 from intake (under regulatory obligations).',
       ruleId: 'samm:D-TA-1-A',
     });
-    expect(answers.get('D-TA-2-A')?.rationale).toBe(
-      'Risk profile made with the shared tier rules, updated 40 days ago.',
-    );
+    expect(answers.get('D-TA-2-A')).toMatchObject({
+      rationale:
+        'Risk profile made with the shared tier rules, updated on 2026-10-14.',
+      // 2026-10-14T12:00Z is more than 365 days old from here on.
+      validUntil: '2027-10-15T12:00:00.000Z',
+    });
     expect(answers.get('D-TA-2-B')).toMatchObject({
       value: 0.5,
       rationale:
@@ -313,7 +316,8 @@ describe('SAMM evidence rules', () => {
     });
     expect(answers.get('O-IM-2-B')).toMatchObject({
       value: 1,
-      rationale: 'Last drill "Vault drill" completed 29 days ago.',
+      rationale: 'Last drill "Vault drill" completed on 2026-10-25.',
+      validUntil: '2027-10-26T12:00:00.000Z',
     });
     expect(answers.get('O-IM-3-B')?.value).toBe(1);
     expect(answers.get('O-IM-1-A')).toMatchObject({
@@ -321,6 +325,70 @@ describe('SAMM evidence rules', () => {
       rationale: '"Vault drill" found no runtime visibility.',
     });
     expect(answers.get('G-EG-1-B')?.value).toBe(1);
+  });
+
+  it('say until when each answer that reads an age holds, and change exactly then', () => {
+    const closedDrill: EntityRecords['worksheets'][0] = {
+      ...meta(),
+      id: 'w1',
+      kind: 'drill',
+      title: 'Vault drill',
+      status: 'closed',
+      startedAt: daysAgo(31),
+      closedAt: daysAgo(30),
+      readiness: { baselineControlsPresent: true, runtimeVisibility: true },
+      containmentOwners: {
+        isolate: null,
+        revoke: null,
+        freeze: null,
+        recover: null,
+      },
+      timeline: [],
+      actions: [],
+      findings: [],
+      lessons: [],
+    };
+    const records: Partial<EntityRecords> = {
+      intake: {
+        ...meta(10),
+        dataClassification: 'internal',
+        newIntegrations: false,
+        authFlowChanges: false,
+        internetExposure: false,
+        regulatoryObligations: [],
+        tier: '1',
+        tierReason: 'r',
+      },
+      stages: [
+        stage('governance', 'passed', [], meta(20)),
+        stage('threat-modeling', 'passed', [], {
+          signedOffBy: 'user:default/olivia',
+          signedOffAt: daysAgo(50),
+        }),
+      ],
+      worksheets: [closedDrill],
+    };
+    const timed = ['G-SM-1-B', 'D-TA-2-A', 'D-TA-3-B', 'O-IM-2-B'];
+    const today = score(records);
+    // Every other answer holds until the records change.
+    for (const [id, a] of today) {
+      expect([id, Boolean(a.validUntil)]).toEqual([id, timed.includes(id)]);
+    }
+    for (const id of timed) {
+      const until = Date.parse(today.get(id)!.validUntil!);
+      const justBefore = score(records, new Date(until - 1)).get(id)!;
+      const from = score(records, new Date(until)).get(id)!;
+      expect(justBefore).toEqual(today.get(id));
+      expect(from.value).toBeLessThan(today.get(id)!.value);
+      expect(from.rationale).not.toBe(today.get(id)!.rationale);
+    }
+    // Governance reviews count in full for a quarter.
+    expect(today.get('G-SM-1-B')).toMatchObject({
+      value: 1,
+      rationale:
+        'Governance review passed on 2026-11-03, within the last 90 days.',
+      validUntil: '2027-02-02T12:00:00.000Z',
+    });
   });
 
   it('refuses rules for activities SAMM does not have', () => {

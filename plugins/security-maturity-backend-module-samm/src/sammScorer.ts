@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { isSammActivityId } from '@secmat/backstage-plugin-security-maturity-common';
 import {
   EvidenceAnswer,
@@ -28,6 +29,18 @@ export function createSammScorer(options: {
 
   return {
     id: 'samm',
+    // The rules' own code: a release that changes any rule changes the
+    // version, and stored scores are recomputed once.
+    version: createHash('sha1')
+      .update(
+        options.rules
+          .map(r => `${r.activityId}\u0000${r.evaluate.toString()}`)
+          .join('\u0001'),
+      )
+      .digest('hex'),
+    // Every rule that compares an age with `now` gives its answer's
+    // validUntil (see olderThanFrom).
+    declaresValidity: true,
     title: 'OWASP SAMM v2',
     description:
       'Answers OWASP SAMM activities from evidence in the stage gates, RASI, exceptions, worksheets, decision log, release records and intake.',

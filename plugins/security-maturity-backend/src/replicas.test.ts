@@ -37,6 +37,7 @@ describe.each(postgres)(
         '20261125_scores.js',
         '20261126_org.js',
         '20261127_score_compression.js',
+        '20261128_score_validity.js',
       ]);
     });
 

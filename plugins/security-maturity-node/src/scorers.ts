@@ -13,7 +13,15 @@ import {
  *
  * @public
  */
-export type EvidenceAnswer = Omit<ActivityScore, 'source'>;
+export type EvidenceAnswer = Omit<ActivityScore, 'source'> & {
+  /**
+   * For answers that change with the passage of time alone (an age passing a
+   * threshold): the ISO time from which the answer may differ. The plugin
+   * rescores the entity then; until then, and while nothing it reads
+   * changes, the stored score stands.
+   */
+  validUntil?: string;
+};
 
 /**
  * What a scorer is given for one entity.
@@ -45,6 +53,19 @@ export interface SecurityMaturityScorer {
   description: string;
   /** Evidence answers for the activities this scorer has evidence for. */
   score(input: ScorerInput): EvidenceAnswer[];
+  /**
+   * Changes whenever the scorer's logic changes; stored scores computed with
+   * another version are recomputed.
+   */
+  version?: string;
+  /**
+   * True when every answer that can change with time alone carries
+   * `validUntil`, and `version` is set. Then unchanged entities are not
+   * rescored from one day to the next. Without it, every entity is rescored
+   * at least once a day, so that answers comparing ages against `now` stay
+   * right.
+   */
+  declaresValidity?: boolean;
 }
 
 /**

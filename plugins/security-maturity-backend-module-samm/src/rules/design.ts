@@ -2,9 +2,11 @@ import {
   answer,
   clearedGate,
   criterion,
+  dayOf,
   daysSince,
   evidenceOf,
   isCleared,
+  olderThanFrom,
   SammRule,
   shareToValue,
   stage,
@@ -30,15 +32,17 @@ export const designRules: SammRule[] = [
     why: 'The tier comes from the configured rules, the same for every component; it must be current.',
     evaluate: ({ records: { intake }, now }) => {
       if (!intake) return undefined;
-      const age = daysSince(intake.updatedAt, now);
-      return age <= 365
+      const on = dayOf(intake.updatedAt);
+      return daysSince(intake.updatedAt, now) <= 365
         ? answer(
             1,
-            `Risk profile made with the shared tier rules, updated ${age} days ago.`,
+            `Risk profile made with the shared tier rules, updated on ${on}.`,
+            [],
+            olderThanFrom(intake.updatedAt, 365),
           )
         : answer(
             0.5,
-            `Risk profile made with the shared tier rules, but last updated ${age} days ago.`,
+            `Risk profile made with the shared tier rules, but last updated on ${on}, more than a year ago.`,
           );
     },
   },
@@ -81,17 +85,19 @@ export const designRules: SammRule[] = [
         );
       }
       if (isCleared(tm) && tm.signedOffAt) {
-        const age = daysSince(tm.signedOffAt, now);
-        return age <= 365
+        const on = dayOf(tm.signedOffAt);
+        return daysSince(tm.signedOffAt, now) <= 365
           ? answer(
               1,
-              `Threat model signed off ${age} days ago${
+              `Threat model signed off on ${on}${
                 tm.reopenedReason ? ' after a material change' : ''
               }.`,
+              [],
+              olderThanFrom(tm.signedOffAt, 365),
             )
           : answer(
               0.5,
-              `Threat model signed off ${age} days ago; due for re-review.`,
+              `Threat model signed off on ${on}, more than a year ago; due for re-review.`,
             );
       }
       return undefined;

@@ -1,9 +1,11 @@
 import {
   answer,
   criterion,
+  dayOf,
   daysSince,
   evidenceOf,
   isCleared,
+  olderThanFrom,
   SammRule,
   stage,
 } from './helpers';
@@ -28,15 +30,22 @@ export const governanceRules: SammRule[] = [
       const gov = stage(records, 'governance');
       if (!gov) return undefined;
       const age = daysSince(gov.updatedAt, now);
+      const status = gov.status.replace('_', ' ');
       if (isCleared(gov) && age <= 90)
         return answer(
           1,
-          `Governance review ${gov.status.replace('_', ' ')} ${age} days ago.`,
+          `Governance review ${status} on ${dayOf(
+            gov.updatedAt,
+          )}, within the last 90 days.`,
+          [],
+          olderThanFrom(gov.updatedAt, 90),
         );
       if (isCleared(gov))
         return answer(
           0.5,
-          `Last governance review ${age} days ago; more than a quarter.`,
+          `Last governance review on ${dayOf(
+            gov.updatedAt,
+          )}; more than a quarter ago.`,
         );
       return answer(
         0.25,

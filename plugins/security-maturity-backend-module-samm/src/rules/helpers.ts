@@ -39,6 +39,20 @@ export const criterion = (s: StageRecord | undefined, id: string) =>
 export const daysSince = (iso: string, now: Date) =>
   Math.floor((now.getTime() - new Date(iso).getTime()) / DAY_MS);
 
+/**
+ * The moment `iso` becomes more than `days` days old (daysSince passes
+ * `days`): an answer given for "at most `days` days old" holds until then.
+ */
+export const olderThanFrom = (iso: string, days: number) =>
+  new Date(new Date(iso).getTime() + (days + 1) * DAY_MS).toISOString();
+
+/**
+ * The UTC date of a time, for rationales. A date, unlike "N days ago", does
+ * not change from one day to the next, so the stored explanation stays true
+ * for as long as the answer does.
+ */
+export const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+
 /** Evidence links of checklist items, for the answer's links. */
 export const evidenceOf = (
   ...items: Array<{ evidence: EvidenceLink[] } | undefined>
@@ -56,7 +70,8 @@ export const answer = (
   value: number,
   rationale: string,
   links: EvidenceLink[] = [],
-) => ({ value, rationale, links });
+  validUntil?: string,
+) => ({ value, rationale, links, ...(validUntil ? { validUntil } : {}) });
 
 /** Full credit for a cleared gate, with its status and checklist evidence. */
 export const clearedGate = (s: StageRecord, label: string) =>

@@ -2,9 +2,11 @@ import {
   answer,
   clearedGate,
   criterion,
+  dayOf,
   daysSince,
   evidenceOf,
   isCleared,
+  olderThanFrom,
   SammRule,
   stage,
 } from './helpers';
@@ -77,15 +79,17 @@ export const operationsRules: SammRule[] = [
           ? answer(0.25, 'Worksheets exist, but no drill has been completed.')
           : undefined;
       }
-      const age = daysSince(drills[0].closedAt!, now);
-      return age <= 365
+      const closedAt = drills[0].closedAt!;
+      return daysSince(closedAt, now) <= 365
         ? answer(
             1,
-            `Last drill "${drills[0].title}" completed ${age} days ago.`,
+            `Last drill "${drills[0].title}" completed on ${dayOf(closedAt)}.`,
+            [],
+            olderThanFrom(closedAt, 365),
           )
         : answer(
             0.5,
-            `Last drill completed ${age} days ago; more than a year.`,
+            `Last drill completed on ${dayOf(closedAt)}; more than a year ago.`,
           );
     },
   },

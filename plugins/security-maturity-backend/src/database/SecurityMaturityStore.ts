@@ -44,11 +44,54 @@ export type ScoreRow = {
   fingerprint: string;
   snapshot_day: string;
   inputs_fingerprint: string;
+  valid_until: Date | null;
   gates_required: number;
   gates_cleared: number;
   exceptions_open: number;
   exceptions_expired: number;
 } & PracticeColumns;
+
+/** What rescoring knows of an entity's stored score. */
+export type ScoringStateScore = {
+  fingerprint: string;
+  inputs: string | null;
+  day: string;
+  /** Epoch ms from which the score may differ with time alone. */
+  validUntil: number | null;
+};
+
+/** A day's snapshot of a score row. */
+const snapshotRow = (
+  r: Pick<
+    ScoreRow,
+    | 'entity_ref'
+    | 'snapshot_day'
+    | 'overall'
+    | 'practices'
+    | 'fn_g'
+    | 'fn_d'
+    | 'fn_i'
+    | 'fn_v'
+    | 'fn_o'
+  >,
+) => ({
+  entity_ref: r.entity_ref,
+  day: r.snapshot_day,
+  overall: r.overall,
+  functions: JSON.stringify({
+    G: r.fn_g,
+    D: r.fn_d,
+    I: r.fn_i,
+    V: r.fn_v,
+    O: r.fn_o,
+  }),
+  practices: r.practices,
+  fn_g: r.fn_g,
+  fn_d: r.fn_d,
+  fn_i: r.fn_i,
+  fn_v: r.fn_v,
+  fn_o: r.fn_o,
+});
 
 /** One float column per SAMM practice, e.g. `p_g_sm`, for SQL aggregation. */
 export type PracticeColumns = Record<`p_${string}`, number>;
@@ -196,20 +239,14 @@ export class SecurityMaturityStore {
     return result;
   }
 
-  /** The stored fingerprint and snapshot day of each entity's score. */
   /**
    * What rescoring needs to know of a page of entities before reading their
-   * records: the stored score's fingerprints and the records' version.
+   * records: the stored score's fingerprints, snapshot day and validity, and
+   * the records' version.
    */
-  async getScoringState(entityRefs: string[]): Promise<
-    Map<
-      string,
-      {
-        version: number;
-        score?: { fingerprint: string; inputs: string | null; day: string };
-      }
-    >
-  > {
+  async getScoringState(
+    entityRefs: string[],
+  ): Promise<Map<string, { version: number; score?: ScoringStateScore }>> {
     const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
     const [scores, headers] = await Promise.all([
       this.db('entity_scores')
@@ -219,22 +256,16 @@ export class SecurityMaturityStore {
           'fingerprint',
           'inputs_fingerprint',
           'snapshot_day',
+          'valid_until',
         ),
       this.db('entity_records')
         .whereIn('entity_ref', refs)
         .select('entity_ref', 'version'),
     ]);
-    const state = new Map(
-      refs.map(ref => [
-        ref,
-        {
-          version: 0,
-          score: undefined as
-            | { fingerprint: string; inputs: string | null; day: string }
-            | undefined,
-        },
-      ]),
-    );
+    const state = new Map<
+      string,
+      { version: number; score?: ScoringStateScore }
+    >(refs.map(ref => [ref, { version: 0 }]));
     for (const h of headers)
       state.get(h.entity_ref)!.version = Number(h.version);
     for (const r of scores) {
@@ -242,9 +273,47 @@ export class SecurityMaturityStore {
         fingerprint: r.fingerprint,
         inputs: r.inputs_fingerprint,
         day: r.snapshot_day,
+        validUntil:
+          r.valid_until === null ? null : new Date(r.valid_until).getTime(),
       };
     }
     return state;
+  }
+
+  /**
+   * Today's snapshot for entities whose score was not recomputed today
+   * (unchanged and still valid), copied from their stored score, so that
+   * every entity has a point on every day's trend.
+   */
+  async snapshotUnchanged(entityRefs: string[], day: string): Promise<void> {
+    if (!entityRefs.length) return;
+    await this.db.transaction(async tx => {
+      const rows: ScoreRow[] = await tx('entity_scores')
+        .whereIn('entity_ref', entityRefs)
+        .whereNot('snapshot_day', day)
+        .select(
+          'entity_ref',
+          'overall',
+          'practices',
+          'fn_g',
+          'fn_d',
+          'fn_i',
+          'fn_v',
+          'fn_o',
+        );
+      await this.upsert(
+        tx,
+        'score_snapshots',
+        ['entity_ref', 'day'],
+        rows.map(r => snapshotRow({ ...r, snapshot_day: day })),
+      );
+      await tx('entity_scores')
+        .whereIn(
+          'entity_ref',
+          rows.map(r => r.entity_ref),
+        )
+        .update({ snapshot_day: day });
+    });
   }
 
   /**
@@ -258,24 +327,8 @@ export class SecurityMaturityStore {
     computedAt: Date;
   }): Promise<void> {
     const { changed, snapshots, unchangedRefs, computedAt } = options;
-    const snapshotRows = snapshots.map(r => ({
-      entity_ref: r.entity_ref,
-      day: r.snapshot_day,
-      overall: r.overall,
-      functions: JSON.stringify({
-        G: r.fn_g,
-        D: r.fn_d,
-        I: r.fn_i,
-        V: r.fn_v,
-        O: r.fn_o,
-      }),
-      practices: r.practices,
-      fn_g: r.fn_g,
-      fn_d: r.fn_d,
-      fn_i: r.fn_i,
-      fn_v: r.fn_v,
-      fn_o: r.fn_o,
-    }));
+    if (!changed.length && !snapshots.length && !unchangedRefs.length) return;
+    const snapshotRows = snapshots.map(snapshotRow);
     await this.db.transaction(async tx => {
       await this.upsert(tx, 'entity_scores', ['entity_ref'], changed);
       await this.upsert(

@@ -27,6 +27,12 @@ import {
   encodeActivities,
 } from './computeScore';
 
+/**
+ * Raise when computeScore, the formula or the stored row change, so that
+ * stored scores are recomputed once.
+ */
+const SCORE_FORMAT = 2;
+
 /** What one page of scoring writes. */
 type ScoreChanges = Parameters<SecurityMaturityStore['saveScores']>[0];
 
@@ -73,8 +79,7 @@ export class ScoringService {
     score: EntityScore,
     records: StoredRecords,
     required: ReadonlySet<string>,
-    day: string,
-    inputs: string,
+    about: { day: string; inputs: string; validUntil: number | null },
   ): ScoreRow {
     let gatesCleared = 0;
     for (const s of records.stages) {
@@ -114,6 +119,8 @@ export class ScoringService {
       gates_cleared: gatesCleared,
       exceptions_open: exceptionsOpen,
       exceptions_expired: exceptionsExpired,
+      valid_until:
+        about.validUntil === null ? null : new Date(about.validUntil),
     };
     for (const p of PRACTICE_COLUMNS) content[p.column] = score.practices[p.id];
     // The stored values in order, hashed in one call: hashing them one by one
@@ -121,15 +128,15 @@ export class ScoringService {
     const fingerprint = hash(
       'sha1',
       Object.values(content)
-        .map(value => value ?? '')
+        .map(value => (value instanceof Date ? value.getTime() : value ?? ''))
         .join('\u001f'),
     );
     return {
       ...content,
       computed_at: new Date(score.computedAt),
       fingerprint,
-      snapshot_day: day,
-      inputs_fingerprint: inputs,
+      snapshot_day: about.day,
+      inputs_fingerprint: about.inputs,
     };
   }
 
@@ -137,26 +144,27 @@ export class ScoringService {
   private configHash?: string;
 
   /**
-   * A hash of everything a score is computed from: the catalog entity, the
-   * version of its records (raised by every change), the configuration and
-   * scorers, and the day (rules read record ages in days). Equal inputs give
-   * an equal score, so the scheduled run skips them.
+   * A hash of everything a score is computed from besides the time: the
+   * catalog entity, the version of its records (raised by every change), the
+   * configuration, and the scorers and their versions. Equal inputs give an
+   * equal score until the score's validUntil, so the scheduled run skips them.
    */
-  private inputsOf(entity: Entity, version: number, day: string) {
+  private inputsOf(entity: Entity, version: number) {
     if (!this.configHash) {
       const { workflow, scorers, attestedMaxAgeDays } = this.options;
       this.configHash = createHash('sha1')
         .update(
           JSON.stringify({
+            format: SCORE_FORMAT,
             workflow,
-            scorers: scorers.describe(),
+            scorers: scorers.scorers.map(({ id, version: v }) => [id, v]),
             attestedMaxAgeDays,
           }),
         )
         .digest('hex');
     }
     return createHash('sha1')
-      .update(`${this.configHash}|${day}|${version}|`)
+      .update(`${this.configHash}|${version}|`)
       .update(JSON.stringify(entity))
       .digest('hex');
   }
@@ -192,7 +200,7 @@ export class ScoringService {
       const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
       const stored = records.get(ref)!;
       const requiredIds = requiredStageIds(workflow, stored.intake?.tier);
-      const score = computeScore({
+      const { score, validUntil } = computeScore({
         entity,
         records: { ...stored, requiredStageIds: requiredIds },
         scorers: list,
@@ -202,15 +210,11 @@ export class ScoringService {
       });
       scores.push(score);
       rows.push(
-        this.toRow(
-          entity,
-          ref,
-          score,
-          stored,
-          new Set(requiredIds),
+        this.toRow(entity, ref, score, stored, new Set(requiredIds), {
           day,
-          this.inputsOf(entity, state.get(ref)?.version ?? 0, day),
-        ),
+          inputs: this.inputsOf(entity, state.get(ref)?.version ?? 0),
+          validUntil,
+        }),
       );
     }
     const previous = (ref: string) => state.get(ref)?.score;
@@ -241,7 +245,7 @@ export class ScoringService {
   }
 
   /** Rescores every component in the catalog, streaming it in pages. */
-  async rescoreAll(): Promise<{
+  async rescoreAll(now = new Date()): Promise<{
     entities: number;
     milliseconds: number;
     skipped: number;
@@ -249,7 +253,6 @@ export class ScoringService {
     const { catalog, auth, logger, store } = this.options;
     const { pageSize = 500, batchSize = 250 } = this.options;
     const started = Date.now();
-    const now = new Date();
     const day = now.toISOString().slice(0, 10);
     let entities = 0;
     let skipped = 0;
@@ -263,12 +266,14 @@ export class ScoringService {
     const scoreRead = async (
       reading: ReturnType<ScoringService['readStale']>,
     ) => {
-      const { stale, fresh, records, state } = await reading;
+      const { stale, fresh, unsnapshotted, records, state } = await reading;
       skipped += fresh;
-      if (!stale.length) return;
       const { changes } = this.compute(stale, records, state, now);
       await writing;
-      writing = store.saveScores(changes);
+      writing = (async () => {
+        await store.saveScores(changes);
+        await store.snapshotUnchanged(unsnapshotted, day);
+      })();
       // A failure is thrown where the write is awaited, not reported as
       // unhandled in between.
       writing.catch(() => {});
@@ -288,7 +293,7 @@ export class ScoringService {
       next.catch(() => {});
       entities += page.length;
       for (let i = 0; i < page.length; i += batchSize) {
-        const reading = this.readStale(page.slice(i, i + batchSize), day);
+        const reading = this.readStale(page.slice(i, i + batchSize), now);
         reading.catch(() => {});
         if (previous) await scoreRead(previous);
         previous = reading;
@@ -298,7 +303,7 @@ export class ScoringService {
     await writing;
     const milliseconds = Date.now() - started;
     logger.info(
-      `Rescored ${entities} entities in ${milliseconds} ms (${skipped} unchanged since their last scoring today)`,
+      `Rescored ${entities} entities in ${milliseconds} ms (${skipped} unchanged and still valid, not recomputed)`,
     );
     return { entities, milliseconds, skipped };
   }
@@ -307,22 +312,40 @@ export class ScoringService {
    * Splits a page into the entities whose inputs changed since their stored
    * score (their records are read for rescoring) and those that did not.
    */
-  private async readStale(page: Entity[], day: string) {
+  private async readStale(page: Entity[], now: Date) {
     const { store } = this.options;
+    const day = now.toISOString().slice(0, 10);
     const refs = page.map(e =>
       stringifyEntityRef(e).toLocaleLowerCase('en-US'),
     );
     const state = await store.getScoringState(refs);
-    // Unchanged scores are left as they are, computed_at included: it says
-    // when the score was computed, at most a day ago.
-    const stale = page.filter((entity, i) => {
-      const s = state.get(refs[i])!;
-      return s.score?.inputs !== this.inputsOf(entity, s.version, day);
+    const stale: Entity[] = [];
+    // Unchanged, still-valid scores are left as they are, computed_at
+    // included: it says when the score was computed. They only get today's
+    // snapshot, if they have none yet.
+    const unsnapshotted: string[] = [];
+    page.forEach((entity, i) => {
+      const { score, version } = state.get(refs[i])!;
+      if (
+        !score ||
+        score.inputs !== this.inputsOf(entity, version) ||
+        (score.validUntil !== null && score.validUntil <= now.getTime())
+      ) {
+        stale.push(entity);
+      } else if (score.day !== day) {
+        unsnapshotted.push(refs[i]);
+      }
     });
     const records = stale.length
       ? await store.readRecords(stale.map(e => stringifyEntityRef(e)))
       : new Map<string, StoredRecords>();
-    return { stale, fresh: page.length - stale.length, records, state };
+    return {
+      stale,
+      fresh: page.length - stale.length,
+      unsnapshotted,
+      records,
+      state,
+    };
   }
 }
 

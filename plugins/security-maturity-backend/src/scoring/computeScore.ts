@@ -92,10 +92,24 @@ export function decodeActivities(stored: string): ActivityScore[] {
   return SAMM_ACTIVITY_IDS.map(id => byId.get(id) ?? unanswered(id));
 }
 
+/** A score, and until when it holds if nothing it reads changes. */
+export type ComputedScore = {
+  score: EntityScore;
+  /** Epoch ms from which the score may differ, or null: no time limit. */
+  validUntil: number | null;
+};
+
+/** The next UTC midnight: daily rescoring, for scorers that do not say. */
+const nextDay = (now: Date) =>
+  Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+
 /**
  * Scores one entity: for each of the 90 activities, the strongest evidence
  * answer any scorer gives; else the owner's attested answer while it is fresh;
- * else none (counts 0). Then the OWASP SAMM toolbox formula.
+ * else none (counts 0). Then the OWASP SAMM toolbox formula. Also works out
+ * when the score stops holding with time alone: the earliest validUntil of any
+ * answer, an attested answer going stale, or tomorrow where a scorer does not
+ * declare its answers' validity.
  */
 export function computeScore(options: {
   entity: Entity;
@@ -104,14 +118,22 @@ export function computeScore(options: {
   workflow: WorkflowConfig;
   attestedMaxAgeDays: number;
   now: Date;
-}): EntityScore {
+}): ComputedScore {
   const { entity, records, scorers, workflow, attestedMaxAgeDays, now } =
     options;
+  let validUntil: number | null = null;
+  const holdsUntil = (time: number) => {
+    if (validUntil === null || time < validUntil) validUntil = time;
+  };
   const evidence = new Map<string, EvidenceAnswer>();
   for (const scorer of scorers) {
+    if (!scorer.declaresValidity) holdsUntil(nextDay(now));
     for (const answer of scorer.score({ entity, records, workflow, now })) {
+      if (!valid(answer)) continue;
+      // Any answer's change may change the strongest one.
+      if (answer.validUntil) holdsUntil(Date.parse(answer.validUntil));
       const current = evidence.get(answer.id);
-      if (valid(answer) && (!current || answer.value > current.value)) {
+      if (!current || answer.value > current.value) {
         evidence.set(
           answer.id,
           answer.ruleId ? answer : { ...answer, ruleId: scorer.id },
@@ -124,19 +146,21 @@ export function computeScore(options: {
   const activities: ActivityScore[] = SAMM_ACTIVITY_IDS.map(id => {
     const found = evidence.get(id);
     if (found) {
-      return { ...found, source: 'evidence' };
+      const { validUntil: _, ...rest } = found;
+      return { ...rest, source: 'evidence' };
     }
     const answer = attested.get(id);
     if (answer) {
-      const age = Math.floor(
-        (now.getTime() - new Date(answer.answeredAt).getTime()) / DAY_MS,
-      );
+      const answeredAt = new Date(answer.answeredAt).getTime();
+      const age = Math.floor((now.getTime() - answeredAt) / DAY_MS);
+      const on = new Date(answeredAt).toISOString().slice(0, 10);
       if (age <= attestedMaxAgeDays) {
+        holdsUntil(answeredAt + (attestedMaxAgeDays + 1) * DAY_MS);
         return {
           id,
           value: answer.value,
           source: 'attested',
-          rationale: `Attested by ${answer.answeredBy} ${age} days ago${
+          rationale: `Attested by ${answer.answeredBy} on ${on}${
             answer.notes ? `: ${answer.notes}` : ''
           }.`,
           links: [],
@@ -146,7 +170,7 @@ export function computeScore(options: {
         id,
         value: 0,
         source: 'none',
-        rationale: `The self-assessment answer by ${answer.answeredBy} is ${age} days old, past the ${attestedMaxAgeDays}-day limit; answer it again.`,
+        rationale: `The self-assessment answer by ${answer.answeredBy} from ${on} is older than the ${attestedMaxAgeDays}-day limit; answer it again.`,
         links: [],
       };
     }
@@ -158,14 +182,17 @@ export function computeScore(options: {
   const tier = records.intake?.tier ?? null;
   const target = workflow.tiers.find(t => t.id === tier)?.targetScore ?? null;
   return {
-    entityRef: stringifyEntityRef(entity),
-    ...scores,
-    tier,
-    target,
-    percentToTarget: target
-      ? Math.min(100, (scores.overall / target) * 100)
-      : null,
-    activities,
-    computedAt: now.toISOString(),
+    score: {
+      entityRef: stringifyEntityRef(entity),
+      ...scores,
+      tier,
+      target,
+      percentToTarget: target
+        ? Math.min(100, (scores.overall / target) * 100)
+        : null,
+      activities,
+      computedAt: now.toISOString(),
+    },
+    validUntil,
   };
 }
