@@ -287,34 +287,31 @@ export class SecurityMaturityStore {
    */
   async snapshotUnchanged(entityRefs: string[], day: string): Promise<void> {
     if (!entityRefs.length) return;
+    // Copied inside the database, no row travels: the first run of a day
+    // writes a snapshot for every component. The functions JSON is spelled
+    // with || so that it works on every engine.
+    const refs = entityRefs.map(() => '?').join(', ');
     await this.db.transaction(async tx => {
-      const rows: ScoreRow[] = await tx('entity_scores')
-        .whereIn('entity_ref', entityRefs)
-        .whereNot('snapshot_day', day)
-        .select(
-          'entity_ref',
-          'overall',
-          'practices',
-          'fn_g',
-          'fn_d',
-          'fn_i',
-          'fn_v',
-          'fn_o',
-        );
-      await this.upsert(
-        tx,
-        'score_snapshots',
-        ['entity_ref', 'day'],
-        rows.map(r => snapshotRow({ ...r, snapshot_day: day })),
+      await tx.raw(
+        `INSERT INTO score_snapshots
+           (entity_ref, day, overall, functions, practices,
+            fn_g, fn_d, fn_i, fn_v, fn_o)
+         SELECT entity_ref, ?, overall,
+           '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
+             ',"V":' || fn_v || ',"O":' || fn_o || '}',
+           practices, fn_g, fn_d, fn_i, fn_v, fn_o
+         FROM entity_scores
+         WHERE entity_ref IN (${refs}) AND snapshot_day <> ?
+         ON CONFLICT (entity_ref, day) DO NOTHING`,
+        [day, ...entityRefs, day],
       );
       await tx('entity_scores')
-        .whereIn(
-          'entity_ref',
-          rows.map(r => r.entity_ref),
-        )
+        .whereIn('entity_ref', entityRefs)
+        .whereNot('snapshot_day', day)
         .update({ snapshot_day: day });
     });
   }
+
 
   /**
    * Writes a page of scores in bulk: changed rows in full, today's snapshot
