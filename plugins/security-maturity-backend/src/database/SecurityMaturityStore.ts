@@ -312,7 +312,6 @@ export class SecurityMaturityStore {
     });
   }
 
-
   /**
    * Writes a page of scores in bulk: changed rows in full, today's snapshot
    * where it is missing or changed, and only the computed time of the rest.
