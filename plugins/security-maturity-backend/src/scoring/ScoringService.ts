@@ -263,20 +263,27 @@ export class ScoringService {
     // catalog. Small batches are also garbage sooner: at 50,000 components,
     // batches of 250 rescored in about 22 s, batches of 1,000 in about 27 s.
     let writing: Promise<void> = Promise.resolve();
-    const scoreRead = async (
-      reading: ReturnType<ScoringService['readStale']>,
-    ) => {
-      const { stale, fresh, unsnapshotted, records, state } = await reading;
-      skipped += fresh;
-      const { changes } = this.compute(stale, records, state, now);
+    const write = async (fn: () => Promise<void>) => {
       await writing;
-      writing = (async () => {
-        await store.saveScores(changes);
-        await store.snapshotUnchanged(unsnapshotted, day);
-      })();
+      writing = fn();
       // A failure is thrown where the write is awaited, not reported as
       // unhandled in between.
       writing.catch(() => {});
+    };
+    type Batch = {
+      entities: Entity[];
+      state: ScoringState;
+      records: Promise<Map<string, StoredRecords>>;
+    };
+    const scoreBatch = async (batch: Batch) => {
+      const records = await batch.records;
+      const { changes } = this.compute(
+        batch.entities,
+        records,
+        batch.state,
+        now,
+      );
+      await write(() => store.saveScores(changes));
     };
     const pages = catalog
       .streamEntities(
@@ -284,7 +291,7 @@ export class ScoringService {
         { credentials: await auth.getOwnServiceCredentials() },
       )
       [Symbol.asyncIterator]();
-    let previous: ReturnType<ScoringService['readStale']> | undefined;
+    let previous: Batch | undefined;
     for (let next = pages.next(); ; ) {
       const { value: page, done } = await next;
       if (done) break;
@@ -292,14 +299,22 @@ export class ScoringService {
       // Rejections are thrown where each promise is awaited below.
       next.catch(() => {});
       entities += page.length;
-      for (let i = 0; i < page.length; i += batchSize) {
-        const reading = this.readStale(page.slice(i, i + batchSize), now);
-        reading.catch(() => {});
-        if (previous) await scoreRead(previous);
-        previous = reading;
+      const { stale, state, unsnapshotted } = await this.sortOut(page, now);
+      skipped += page.length - stale.length;
+      if (unsnapshotted.length) {
+        await write(() => store.snapshotUnchanged(unsnapshotted, day));
+      }
+      for (let i = 0; i < stale.length; i += batchSize) {
+        const batch = stale.slice(i, i + batchSize);
+        const records = store.readRecords(
+          batch.map(e => stringifyEntityRef(e)),
+        );
+        records.catch(() => {});
+        if (previous) await scoreBatch(previous);
+        previous = { entities: batch, state, records };
       }
     }
-    if (previous) await scoreRead(previous);
+    if (previous) await scoreBatch(previous);
     await writing;
     const milliseconds = Date.now() - started;
     logger.info(
@@ -309,20 +324,18 @@ export class ScoringService {
   }
 
   /**
-   * Splits a page into the entities whose inputs changed since their stored
-   * score (their records are read for rescoring) and those that did not.
+   * Sorts a page into the entities to rescore (something they are computed
+   * from changed, or their score's time is up) and the rest, which are left
+   * as they are, computed_at included: it says when the score was computed.
+   * Of the rest, those without today's snapshot yet get one.
    */
-  private async readStale(page: Entity[], now: Date) {
-    const { store } = this.options;
+  private async sortOut(page: Entity[], now: Date) {
     const day = now.toISOString().slice(0, 10);
     const refs = page.map(e =>
       stringifyEntityRef(e).toLocaleLowerCase('en-US'),
     );
-    const state = await store.getScoringState(refs);
+    const state = await this.options.store.getScoringState(refs);
     const stale: Entity[] = [];
-    // Unchanged, still-valid scores are left as they are, computed_at
-    // included: it says when the score was computed. They only get today's
-    // snapshot, if they have none yet.
     const unsnapshotted: string[] = [];
     page.forEach((entity, i) => {
       const { score, version } = state.get(refs[i])!;
@@ -336,16 +349,7 @@ export class ScoringService {
         unsnapshotted.push(refs[i]);
       }
     });
-    const records = stale.length
-      ? await store.readRecords(stale.map(e => stringifyEntityRef(e)))
-      : new Map<string, StoredRecords>();
-    return {
-      stale,
-      fresh: page.length - stale.length,
-      unsnapshotted,
-      records,
-      state,
-    };
+    return { stale, state, unsnapshotted };
   }
 }
 
