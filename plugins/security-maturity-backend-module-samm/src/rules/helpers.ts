@@ -51,7 +51,11 @@ export const olderThanFrom = (iso: string, days: number) =>
  * not change from one day to the next, so the stored explanation stays true
  * for as long as the answer does.
  */
-export const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+export const dayOf = (iso: string) =>
+  // Records hold UTC ISO strings; anything else is converted first.
+  iso.length === 24 && iso.endsWith('Z')
+    ? iso.slice(0, 10)
+    : new Date(iso).toISOString().slice(0, 10);
 
 /** Evidence links of checklist items, for the answer's links. */
 export const evidenceOf = (

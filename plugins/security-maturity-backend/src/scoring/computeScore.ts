@@ -146,8 +146,15 @@ export function computeScore(options: {
   const activities: ActivityScore[] = SAMM_ACTIVITY_IDS.map(id => {
     const found = evidence.get(id);
     if (found) {
-      const { validUntil: _, ...rest } = found;
-      return { ...rest, source: 'evidence' };
+      const activity: ActivityScore = {
+        id,
+        value: found.value,
+        source: 'evidence',
+        rationale: found.rationale,
+        links: found.links,
+      };
+      if (found.ruleId) activity.ruleId = found.ruleId;
+      return activity;
     }
     const answer = attested.get(id);
     if (answer) {
