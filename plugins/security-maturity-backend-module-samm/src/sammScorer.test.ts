@@ -4,6 +4,7 @@ import {
   SAMM_PRACTICES,
   StageRecord,
   WorkflowConfig,
+  WorksheetRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { ScorerInput } from '@secmat/backstage-plugin-security-maturity-node';
 import { sammRules } from './rules';
@@ -57,6 +58,32 @@ const stage = (
       },
     ],
   })),
+  ...extra,
+});
+
+/** A drill worksheet closed `days` days ago, the day after it started. */
+const closedDrill = (
+  days: number,
+  extra: Partial<WorksheetRecord> = {},
+): WorksheetRecord => ({
+  ...meta(),
+  id: `drill-${days}`,
+  kind: 'drill',
+  title: 'Vault drill',
+  status: 'closed',
+  startedAt: daysAgo(days + 1),
+  closedAt: daysAgo(days),
+  readiness: { baselineControlsPresent: true, runtimeVisibility: true },
+  containmentOwners: {
+    isolate: null,
+    revoke: null,
+    freeze: null,
+    recover: null,
+  },
+  timeline: [],
+  actions: [],
+  findings: [],
+  lessons: [],
   ...extra,
 });
 
@@ -278,27 +305,11 @@ describe('SAMM evidence rules', () => {
     const answers = score({
       rasi,
       worksheets: [
-        {
-          ...meta(),
-          id: 'w',
-          kind: 'drill',
-          title: 'Vault drill',
-          status: 'closed',
-          startedAt: daysAgo(30),
-          closedAt: daysAgo(29),
+        closedDrill(29, {
           readiness: {
             baselineControlsPresent: true,
             runtimeVisibility: false,
           },
-          containmentOwners: {
-            isolate: null,
-            revoke: null,
-            freeze: null,
-            recover: null,
-          },
-          timeline: [],
-          actions: [],
-          findings: [],
           lessons: [
             {
               lesson: 'Alert on vault reads',
@@ -307,7 +318,7 @@ describe('SAMM evidence rules', () => {
               at: daysAgo(29),
             },
           ],
-        },
+        }),
       ],
     });
     expect(answers.get('O-IM-1-B')).toMatchObject({
@@ -328,26 +339,6 @@ describe('SAMM evidence rules', () => {
   });
 
   it('say until when each answer that reads an age holds, and change exactly then', () => {
-    const closedDrill: EntityRecords['worksheets'][0] = {
-      ...meta(),
-      id: 'w1',
-      kind: 'drill',
-      title: 'Vault drill',
-      status: 'closed',
-      startedAt: daysAgo(31),
-      closedAt: daysAgo(30),
-      readiness: { baselineControlsPresent: true, runtimeVisibility: true },
-      containmentOwners: {
-        isolate: null,
-        revoke: null,
-        freeze: null,
-        recover: null,
-      },
-      timeline: [],
-      actions: [],
-      findings: [],
-      lessons: [],
-    };
     const records: Partial<EntityRecords> = {
       intake: {
         ...meta(10),
@@ -366,7 +357,7 @@ describe('SAMM evidence rules', () => {
           signedOffAt: daysAgo(50),
         }),
       ],
-      worksheets: [closedDrill],
+      worksheets: [closedDrill(30)],
     };
     const timed = ['G-SM-1-B', 'D-TA-2-A', 'D-TA-3-B', 'O-IM-2-B'];
     const today = score(records);
