@@ -19,9 +19,6 @@ const editable = {
 
 const ok = () => jest.fn(async () => ({} as any));
 
-// Typing whole forms character by character takes a few seconds in jsdom.
-jest.setTimeout(30_000);
-
 describe('worksheets, decisions and releases in the Security tab', () => {
   it('explains each empty section and offers no forms to readers', async () => {
     await renderTab(mockApi(async () => emptyRecord));
