@@ -55,7 +55,8 @@ export type ScoreRow = {
 export type ScoringStateScore = {
   fingerprint: string;
   inputs: string | null;
-  day: string;
+  /** Whether the day asked about has its snapshot already. */
+  snapshotToday: boolean;
   /** Epoch ms from which the score may differ with time alone. */
   validUntil: number | null;
 };
@@ -246,17 +247,23 @@ export class SecurityMaturityStore {
    */
   async getScoringState(
     entityRefs: string[],
+    day: string,
   ): Promise<Map<string, { version: number; score?: ScoringStateScore }>> {
     const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
     const [scores, headers] = await Promise.all([
-      this.db('entity_scores')
-        .whereIn('entity_ref', refs)
+      this.db('entity_scores as s')
+        .leftJoin('score_snapshots as t', join =>
+          join
+            .on('t.entity_ref', '=', 's.entity_ref')
+            .andOn('t.day', '=', this.db.raw('?', [day])),
+        )
+        .whereIn('s.entity_ref', refs)
         .select(
-          'entity_ref',
-          'fingerprint',
-          'inputs_fingerprint',
-          'snapshot_day',
-          'valid_until',
+          's.entity_ref',
+          's.fingerprint',
+          's.inputs_fingerprint',
+          's.valid_until',
+          't.day as snapshot_today',
         ),
       this.db('entity_records')
         .whereIn('entity_ref', refs)
@@ -272,7 +279,7 @@ export class SecurityMaturityStore {
       state.get(r.entity_ref)!.score = {
         fingerprint: r.fingerprint,
         inputs: r.inputs_fingerprint,
-        day: r.snapshot_day,
+        snapshotToday: r.snapshot_today !== null,
         validUntil:
           r.valid_until === null ? null : new Date(r.valid_until).getTime(),
       };
@@ -290,26 +297,19 @@ export class SecurityMaturityStore {
     // Copied inside the database, no row travels: the first run of a day
     // writes a snapshot for every component. The functions JSON is spelled
     // with || so that it works on every engine.
-    const refs = entityRefs.map(() => '?').join(', ');
-    await this.db.transaction(async tx => {
-      await tx.raw(
-        `INSERT INTO score_snapshots
-           (entity_ref, day, overall, functions, practices,
-            fn_g, fn_d, fn_i, fn_v, fn_o)
-         SELECT entity_ref, ?, overall,
-           '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
-             ',"V":' || fn_v || ',"O":' || fn_o || '}',
-           practices, fn_g, fn_d, fn_i, fn_v, fn_o
-         FROM entity_scores
-         WHERE entity_ref IN (${refs}) AND snapshot_day <> ?
-         ON CONFLICT (entity_ref, day) DO NOTHING`,
-        [day, ...entityRefs, day],
-      );
-      await tx('entity_scores')
-        .whereIn('entity_ref', entityRefs)
-        .whereNot('snapshot_day', day)
-        .update({ snapshot_day: day });
-    });
+    await this.db.raw(
+      `INSERT INTO score_snapshots
+         (entity_ref, day, overall, functions, practices,
+          fn_g, fn_d, fn_i, fn_v, fn_o)
+       SELECT entity_ref, ?, overall,
+         '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
+           ',"V":' || fn_v || ',"O":' || fn_o || '}',
+         practices, fn_g, fn_d, fn_i, fn_v, fn_o
+       FROM entity_scores
+       WHERE entity_ref IN (${entityRefs.map(() => '?').join(', ')})
+       ON CONFLICT (entity_ref, day) DO NOTHING`,
+      [day, ...entityRefs],
+    );
   }
 
   /**

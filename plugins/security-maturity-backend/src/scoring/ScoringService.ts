@@ -177,7 +177,7 @@ export class ScoringService {
     const refs = entities.map(e => stringifyEntityRef(e));
     const [records, state] = await Promise.all([
       this.options.store.readRecords(refs),
-      this.options.store.getScoringState(refs),
+      this.options.store.getScoringState(refs, now.toISOString().slice(0, 10)),
     ]);
     const { scores, changes } = this.compute(entities, records, state, now);
     await this.options.store.saveScores(changes);
@@ -229,7 +229,7 @@ export class ScoringService {
       snapshots: rows.filter(
         r =>
           previous(r.entity_ref)?.fingerprint !== r.fingerprint ||
-          previous(r.entity_ref)?.day !== day,
+          !previous(r.entity_ref)?.snapshotToday,
       ),
       unchangedRefs: rows
         .filter(r => !changedRefs.has(r.entity_ref))
@@ -334,7 +334,7 @@ export class ScoringService {
     const refs = page.map(e =>
       stringifyEntityRef(e).toLocaleLowerCase('en-US'),
     );
-    const state = await this.options.store.getScoringState(refs);
+    const state = await this.options.store.getScoringState(refs, day);
     const stale: Entity[] = [];
     const unsnapshotted: string[] = [];
     page.forEach((entity, i) => {
@@ -345,7 +345,7 @@ export class ScoringService {
         (score.validUntil !== null && score.validUntil <= now.getTime())
       ) {
         stale.push(entity);
-      } else if (score.day !== day) {
+      } else if (!score.snapshotToday) {
         unsnapshotted.push(refs[i]);
       }
     });
