@@ -326,7 +326,12 @@ export class SecurityMaturityStore {
     if (!changed.length && !snapshots.length && !unchangedRefs.length) return;
     const snapshotRows = snapshots.map(snapshotRow);
     await this.db.transaction(async tx => {
-      await this.upsert(tx, 'entity_scores', ['entity_ref'], changed);
+      // A score computed later (a record change rescoring its entity while a
+      // scheduled run, perhaps on another replica, is under way) is never
+      // replaced by one computed earlier.
+      await this.upsert(tx, 'entity_scores', ['entity_ref'], changed, {
+        newerThan: 'computed_at',
+      });
       await this.upsert(
         tx,
         'score_snapshots',
@@ -336,6 +341,7 @@ export class SecurityMaturityStore {
       for (let i = 0; i < unchangedRefs.length; i += 500) {
         await tx('entity_scores')
           .whereIn('entity_ref', unchangedRefs.slice(i, i + 500))
+          .where('computed_at', '<', computedAt)
           .update({ computed_at: computedAt });
       }
     });
@@ -347,16 +353,21 @@ export class SecurityMaturityStore {
     table: string,
     key: string[],
     rows: object[],
+    options: { newerThan?: string } = {},
   ) {
     if (!rows.length) return;
     // Chunks keep every statement under the engines' bind-parameter limits
     // (SQLite's is 32,766).
     const size = Math.floor(30000 / Object.keys(rows[0]).length);
     for (let i = 0; i < rows.length; i += size) {
-      await tx(table)
+      const merge = tx(table)
         .insert(rows.slice(i, i + size))
         .onConflict(key)
         .merge();
+      const { newerThan: column } = options;
+      await (column
+        ? merge.where(`${table}.${column}`, '<=', tx.ref(`excluded.${column}`))
+        : merge);
     }
   }
 

@@ -257,4 +257,30 @@ describe.each(databases.eachSupportedId())('scoring on %s', databaseId => {
       midnight.toISOString(),
     );
   });
+
+  it('never replaces a score with one computed earlier, as a run under way while a record change rescored would', async () => {
+    const { tasks, knex } = await startBackend(databases, databaseId);
+    const task = tasks.find(t => t.id === 'security-maturity-rescore')!;
+    await task.fn(new AbortController().signal);
+    // As if a record change had rescored the entity after this run began:
+    // a newer computation, with other inputs.
+    const later = new Date(Date.now() + 60_000);
+    await knex('entity_scores').update({
+      overall: 2.5,
+      fingerprint: 'newer',
+      inputs_fingerprint: 'newer',
+      computed_at: later,
+    });
+    await task.fn(new AbortController().signal);
+    const row = await knex('entity_scores').first();
+    expect(Number(row.overall)).toBe(2.5);
+    expect(new Date(row.computed_at)).toEqual(later);
+
+    // An older computation is replaced.
+    await knex('entity_scores').update({
+      computed_at: new Date(Date.now() - 60_000),
+    });
+    await task.fn(new AbortController().signal);
+    expect(Number((await knex('entity_scores').first()).overall)).toBe(0);
+  });
 });
