@@ -55,8 +55,6 @@ export type ScoreRow = {
 export type ScoringStateScore = {
   fingerprint: string;
   inputs: string | null;
-  /** Whether the day asked about has its snapshot already. */
-  snapshotToday: boolean;
   /** Epoch ms from which the score may differ with time alone. */
   validUntil: number | null;
 };
@@ -247,23 +245,16 @@ export class SecurityMaturityStore {
    */
   async getScoringState(
     entityRefs: string[],
-    day: string,
   ): Promise<Map<string, { version: number; score?: ScoringStateScore }>> {
     const refs = entityRefs.map(r => r.toLocaleLowerCase('en-US'));
     const [scores, headers] = await Promise.all([
-      this.db('entity_scores as s')
-        .leftJoin('score_snapshots as t', join =>
-          join
-            .on('t.entity_ref', '=', 's.entity_ref')
-            .andOn('t.day', '=', this.db.raw('?', [day])),
-        )
-        .whereIn('s.entity_ref', refs)
+      this.db('entity_scores')
+        .whereIn('entity_ref', refs)
         .select(
-          's.entity_ref',
-          's.fingerprint',
-          's.inputs_fingerprint',
-          's.valid_until',
-          't.day as snapshot_today',
+          'entity_ref',
+          'fingerprint',
+          'inputs_fingerprint',
+          'valid_until',
         ),
       this.db('entity_records')
         .whereIn('entity_ref', refs)
@@ -279,7 +270,6 @@ export class SecurityMaturityStore {
       state.get(r.entity_ref)!.score = {
         fingerprint: r.fingerprint,
         inputs: r.inputs_fingerprint,
-        snapshotToday: r.snapshot_today !== null,
         validUntil:
           r.valid_until === null ? null : new Date(r.valid_until).getTime(),
       };
@@ -288,15 +278,18 @@ export class SecurityMaturityStore {
   }
 
   /**
-   * Today's snapshot for entities whose score was not recomputed today
-   * (unchanged and still valid), copied from their stored score, so that
-   * every entity has a point on every day's trend.
+   * The day's snapshot for entities whose score was not recomputed (unchanged
+   * and still valid), copied from their stored score where the day has none
+   * yet, so that every entity has a point on every day's trend.
    */
   async snapshotUnchanged(entityRefs: string[], day: string): Promise<void> {
     if (!entityRefs.length) return;
     // Copied inside the database, no row travels: the first run of a day
-    // writes a snapshot for every component. The functions JSON is spelled
-    // with || so that it works on every engine.
+    // writes a snapshot for every component, later runs that day find them
+    // there. Deciding by the primary key alone keeps the plan the same
+    // whatever the statistics say about the day (a join on the day, planned
+    // from statistics that had not seen it yet, scanned the whole day per
+    // page). The functions JSON is spelled with || to work on every engine.
     await this.db.raw(
       `INSERT INTO score_snapshots
          (entity_ref, day, overall, functions, practices,

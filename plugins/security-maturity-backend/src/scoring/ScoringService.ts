@@ -177,7 +177,7 @@ export class ScoringService {
     const refs = entities.map(e => stringifyEntityRef(e));
     const [records, state] = await Promise.all([
       this.options.store.readRecords(refs),
-      this.options.store.getScoringState(refs, now.toISOString().slice(0, 10)),
+      this.options.store.getScoringState(refs),
     ]);
     const { scores, changes } = this.compute(entities, records, state, now);
     await this.options.store.saveScores(changes);
@@ -226,11 +226,8 @@ export class ScoringService {
     const changedRefs = new Set(changed.map(r => r.entity_ref));
     const changes: ScoreChanges = {
       changed,
-      snapshots: rows.filter(
-        r =>
-          previous(r.entity_ref)?.fingerprint !== r.fingerprint ||
-          !previous(r.entity_ref)?.snapshotToday,
-      ),
+      // Recomputed scores always write the day's snapshot.
+      snapshots: rows,
       unchangedRefs: rows
         .filter(r => !changedRefs.has(r.entity_ref))
         .map(r => r.entity_ref),
@@ -299,10 +296,10 @@ export class ScoringService {
       // Rejections are thrown where each promise is awaited below.
       next.catch(() => {});
       entities += page.length;
-      const { stale, state, unsnapshotted } = await this.sortOut(page, now);
+      const { stale, state, unchanged } = await this.sortOut(page, now);
       skipped += page.length - stale.length;
-      if (unsnapshotted.length) {
-        await write(() => store.snapshotUnchanged(unsnapshotted, day));
+      if (unchanged.length) {
+        await write(() => store.snapshotUnchanged(unchanged, day));
       }
       for (let i = 0; i < stale.length; i += batchSize) {
         const batch = stale.slice(i, i + batchSize);
@@ -327,16 +324,15 @@ export class ScoringService {
    * Sorts a page into the entities to rescore (something they are computed
    * from changed, or their score's time is up) and the rest, which are left
    * as they are, computed_at included: it says when the score was computed.
-   * Of the rest, those without today's snapshot yet get one.
+   * The rest only get the day's snapshot, where it is missing.
    */
   private async sortOut(page: Entity[], now: Date) {
-    const day = now.toISOString().slice(0, 10);
     const refs = page.map(e =>
       stringifyEntityRef(e).toLocaleLowerCase('en-US'),
     );
-    const state = await this.options.store.getScoringState(refs, day);
+    const state = await this.options.store.getScoringState(refs);
     const stale: Entity[] = [];
-    const unsnapshotted: string[] = [];
+    const unchanged: string[] = [];
     page.forEach((entity, i) => {
       const { score, version } = state.get(refs[i])!;
       if (
@@ -345,11 +341,11 @@ export class ScoringService {
         (score.validUntil !== null && score.validUntil <= now.getTime())
       ) {
         stale.push(entity);
-      } else if (!score.snapshotToday) {
-        unsnapshotted.push(refs[i]);
+      } else {
+        unchanged.push(refs[i]);
       }
     });
-    return { stale, state, unsnapshotted };
+    return { stale, state, unchanged };
   }
 }
 
