@@ -240,7 +240,7 @@ export class SecurityMaturityStore {
 
   /**
    * What rescoring needs to know of a page of entities before reading their
-   * records: the stored score's fingerprints, snapshot day and validity, and
+   * records: the stored score's fingerprints and validity, and
    * the records' version.
    */
   async getScoringState(
