@@ -11,6 +11,7 @@ import * as map from './mappers';
 import { waitForOtherReplicas } from './waitForOtherReplicas';
 import { UnitOfWork } from './UnitOfWork';
 import { fastTimestampOptions } from './timestamps';
+import { ColumnTypes, readColumnTypes, upsertRows } from './upsertRows';
 
 const migrationsDir = resolvePackagePath(
   '@secmat/backstage-plugin-security-maturity-backend',
@@ -349,19 +350,26 @@ export class SecurityMaturityStore {
     options: { newerThan?: string } = {},
   ) {
     if (!rows.length) return;
-    // Chunks keep every statement under the engines' bind-parameter limits
-    // (SQLite's is 32,766).
-    const size = Math.floor(30000 / Object.keys(rows[0]).length);
-    for (let i = 0; i < rows.length; i += size) {
-      const merge = tx(table)
-        .insert(rows.slice(i, i + size))
-        .onConflict(key)
-        .merge();
-      const { newerThan: column } = options;
-      await (column
-        ? merge.where(`${table}.${column}`, '<=', tx.ref(`excluded.${column}`))
-        : merge);
+    await upsertRows(tx, table, key, rows as Record<string, unknown>[], {
+      ...options,
+      columnTypes: await this.columnTypesOf(table),
+    });
+  }
+
+  // Column types by table, read once: PostgreSQL's bulk upsert casts to them.
+  private readonly columnTypes = new Map<string, Promise<ColumnTypes>>();
+
+  private columnTypesOf(table: string): Promise<ColumnTypes> | undefined {
+    if ((this.db.client as { dialect?: string }).dialect !== 'postgresql')
+      return undefined;
+    let types = this.columnTypes.get(table);
+    if (!types) {
+      types = readColumnTypes(this.db, table);
+      // A failed read is tried again next time, not remembered.
+      types.catch(() => this.columnTypes.delete(table));
+      this.columnTypes.set(table, types);
     }
+    return types;
   }
 
   async getScoreRow(entityRef: string): Promise<ScoreRow | undefined> {
