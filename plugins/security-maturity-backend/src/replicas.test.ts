@@ -41,6 +41,27 @@ describe.each(postgres)(
       ]);
     });
 
+    it('starts when replicas racing on an empty database left two migration lock rows', async () => {
+      // What knex leaves when two replicas both find its lock table empty and
+      // both insert the lock row: its lock can then never be taken.
+      const knex = await databases.init(databaseId);
+      await knex.schema.createTable('knex_migrations_lock', table => {
+        table.increments('index').primary();
+        table.integer('is_locked');
+      });
+      await knex('knex_migrations_lock').insert([
+        { is_locked: 0 },
+        { is_locked: 0 },
+      ]);
+      await SecurityMaturityStore.create({
+        database: { getClient: async () => knex, migrations: { skip: false } },
+      });
+      expect(await knex('knex_migrations')).toHaveLength(6);
+      expect(await knex('knex_migrations_lock')).toEqual([
+        { index: 1, is_locked: 0 },
+      ]);
+    });
+
     it('serves from both replicas and runs a scheduled job on one only', async () => {
       const knex = await databases.init(databaseId);
       const rescoreAll = jest.spyOn(ScoringService.prototype, 'rescoreAll');

@@ -18,6 +18,27 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/**
+ * knex inserts its migration lock row when it finds the lock table empty, so
+ * replicas starting together on an empty database can each insert one. With
+ * two rows nobody can ever take the lock (knex requires its update to lock
+ * exactly one row) and every replica waits in vain; with two rows nobody
+ * holds it either, so keeping the first row alone is safe.
+ */
+export async function removeDuplicateLockRows(client: Knex): Promise<void> {
+  const rows = await client('knex_migrations_lock')
+    .select('index')
+    .orderBy('index');
+  if (rows.length > 1) {
+    await client('knex_migrations_lock')
+      .whereIn(
+        'index',
+        rows.slice(1).map(r => r.index),
+      )
+      .delete();
+  }
+}
+
 /** An entity's records as stored; requiredStageIds follows from config. */
 export type StoredRecords = Omit<EntityRecords, 'requiredStageIds'>;
 
@@ -126,8 +147,10 @@ export class SecurityMaturityStore {
   }): Promise<SecurityMaturityStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await waitForOtherReplicas(() =>
-        client.migrate.latest({ directory: migrationsDir }),
+      await waitForOtherReplicas(
+        () => client.migrate.latest({ directory: migrationsDir }),
+        60_000,
+        () => removeDuplicateLockRows(client),
       );
     }
     return new SecurityMaturityStore(client);

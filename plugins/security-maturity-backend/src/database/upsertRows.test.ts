@@ -104,11 +104,17 @@ describe('upsertRows', () => {
           : undefined;
       const rows: Record<string, unknown>[] = rowsAt(new Date(), 1);
       rows[3] = { ...rows[3], count: null };
-      await expect(
-        knex.transaction(tx =>
+      // The driver's error, by its message: errors thrown by a native driver
+      // are not instances of the test's Error class.
+      const outcome = await knex
+        .transaction(tx =>
           upsertRows(tx, 'things', ['id'], rows, { columnTypes }),
-        ),
-      ).rejects.toThrow();
+        )
+        .then(
+          () => 'written',
+          (error: Error) => error.message,
+        );
+      expect(outcome).toMatch(/not[- ]null/i);
       const [{ n }] = await knex('things').count({ n: '*' });
       expect(Number(n)).toBe(0);
     },

@@ -8,6 +8,8 @@
 export async function waitForOtherReplicas<T>(
   fn: () => Promise<T>,
   timeoutMs = 60_000,
+  /** Runs before each retry after knex reported its lock as taken. */
+  onLocked?: () => Promise<void>,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -22,6 +24,9 @@ export async function waitForOtherReplicas<T>(
         /pg_type_typname_nsp_index/.test(message);
       if (!racing || Date.now() > deadline) {
         throw error;
+      }
+      if (onLocked && /already locked/i.test(message)) {
+        await onLocked().catch(() => {});
       }
       await new Promise(resolve => setTimeout(resolve, 250));
     }
