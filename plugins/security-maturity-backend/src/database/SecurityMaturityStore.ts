@@ -81,38 +81,17 @@ export type ScoringStateScore = {
   validUntil: number | null;
 };
 
-/** A day's snapshot of a score row. */
-const snapshotRow = (
-  r: Pick<
-    ScoreRow,
-    | 'entity_ref'
-    | 'snapshot_day'
-    | 'overall'
-    | 'practices'
-    | 'fn_g'
-    | 'fn_d'
-    | 'fn_i'
-    | 'fn_v'
-    | 'fn_o'
-  >,
-) => ({
-  entity_ref: r.entity_ref,
-  day: r.snapshot_day,
-  overall: r.overall,
-  functions: JSON.stringify({
-    G: r.fn_g,
-    D: r.fn_d,
-    I: r.fn_i,
-    V: r.fn_v,
-    O: r.fn_o,
-  }),
-  practices: r.practices,
-  fn_g: r.fn_g,
-  fn_d: r.fn_d,
-  fn_i: r.fn_i,
-  fn_v: r.fn_v,
-  fn_o: r.fn_o,
-});
+/** The columns of a snapshot besides its key. */
+const SNAPSHOT_VALUES = [
+  'overall',
+  'functions',
+  'practices',
+  'fn_g',
+  'fn_d',
+  'fn_i',
+  'fn_v',
+  'fn_o',
+];
 
 /** One float column per SAMM practice, e.g. `p_g_sm`, for SQL aggregation. */
 export type PracticeColumns = Record<`p_${string}`, number>;
@@ -307,41 +286,65 @@ export class SecurityMaturityStore {
    * yet, so that every entity has a point on every day's trend.
    */
   async snapshotUnchanged(entityRefs: string[], day: string): Promise<void> {
-    if (!entityRefs.length) return;
-    // Copied inside the database, no row travels: the first run of a day
-    // writes a snapshot for every component, later runs that day find them
-    // there. Deciding by the primary key alone keeps the plan the same
-    // whatever the statistics say about the day (a join on the day, planned
-    // from statistics that had not seen it yet, scanned the whole day per
-    // page). The functions JSON is spelled with || to work on every engine.
-    await this.db.raw(
-      `INSERT INTO score_snapshots
-         (entity_ref, day, overall, functions, practices,
-          fn_g, fn_d, fn_i, fn_v, fn_o)
-       SELECT entity_ref, ?, overall,
-         '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
-           ',"V":' || fn_v || ',"O":' || fn_o || '}',
-         practices, fn_g, fn_d, fn_i, fn_v, fn_o
-       FROM entity_scores
-       WHERE entity_ref IN (${entityRefs.map(() => '?').join(', ')})
-       ON CONFLICT (entity_ref, day) DO NOTHING`,
-      [day, ...entityRefs],
-    );
+    // The first run of a day writes a snapshot for every component, later
+    // runs that day find them there.
+    await this.copySnapshots(this.db, entityRefs, day, 'keep');
   }
 
   /**
-   * Writes a page of scores in bulk: changed rows in full, today's snapshot
-   * where it is missing or changed, and only the computed time of the rest.
+   * Writes the day's snapshot of scores as entity_scores holds them, copied
+   * inside the database: no row travels, and a snapshot always shows the
+   * newest score, also where a write of an older computation was refused.
+   * Deciding by the primary key alone keeps the plan the same whatever the
+   * statistics say about the day (a join on the day, planned from statistics
+   * that had not seen it yet, scanned the whole day per page). The functions
+   * JSON is spelled with || to work on every engine.
+   */
+  private async copySnapshots(
+    db: Knex | Knex.Transaction,
+    entityRefs: string[],
+    day: string,
+    existing: 'keep' | 'replace',
+  ): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const refs = entityRefs.slice(i, i + 500);
+      await db.raw(
+        `INSERT INTO score_snapshots
+           (entity_ref, day, overall, functions, practices,
+            fn_g, fn_d, fn_i, fn_v, fn_o)
+         SELECT entity_ref, ?, overall,
+           '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
+             ',"V":' || fn_v || ',"O":' || fn_o || '}',
+           practices, fn_g, fn_d, fn_i, fn_v, fn_o
+         FROM entity_scores
+         WHERE entity_ref IN (${refs.map(() => '?').join(', ')})
+         ON CONFLICT (entity_ref, day) DO ${
+           existing === 'keep'
+             ? 'NOTHING'
+             : `UPDATE SET ${SNAPSHOT_VALUES.map(
+                 c => `${c} = excluded.${c}`,
+               ).join(', ')}`
+         }`,
+        [day, ...refs],
+      );
+    }
+  }
+
+  /**
+   * Writes a page of scores in bulk: changed rows in full, the day's snapshot
+   * of every recomputed score, and only the computed time of the rest.
    */
   async saveScores(options: {
     changed: ScoreRow[];
-    snapshots: ScoreRow[];
+    /** Recomputed entities, whose snapshot of the day is written anew. */
+    snapshotRefs: string[];
+    day: string;
     unchangedRefs: string[];
     computedAt: Date;
   }): Promise<void> {
-    const { changed, snapshots, unchangedRefs, computedAt } = options;
-    if (!changed.length && !snapshots.length && !unchangedRefs.length) return;
-    const snapshotRows = snapshots.map(snapshotRow);
+    const { changed, snapshotRefs, day, unchangedRefs, computedAt } = options;
+    if (!changed.length && !snapshotRefs.length && !unchangedRefs.length)
+      return;
     await this.db.transaction(async tx => {
       // A score computed later (a record change rescoring its entity while a
       // scheduled run, perhaps on another replica, is under way) is never
@@ -349,12 +352,7 @@ export class SecurityMaturityStore {
       await this.upsert(tx, 'entity_scores', ['entity_ref'], changed, {
         newerThan: 'computed_at',
       });
-      await this.upsert(
-        tx,
-        'score_snapshots',
-        ['entity_ref', 'day'],
-        snapshotRows,
-      );
+      await this.copySnapshots(tx, snapshotRefs, day, 'replace');
       for (let i = 0; i < unchangedRefs.length; i += 500) {
         await tx('entity_scores')
           .whereIn('entity_ref', unchangedRefs.slice(i, i + 500))

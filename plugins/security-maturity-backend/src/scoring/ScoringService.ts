@@ -227,7 +227,8 @@ export class ScoringService {
     const changes: ScoreChanges = {
       changed,
       // Recomputed scores always write the day's snapshot.
-      snapshots: rows,
+      snapshotRefs: rows.map(r => r.entity_ref),
+      day,
       unchangedRefs: rows
         .filter(r => !changedRefs.has(r.entity_ref))
         .map(r => r.entity_ref),

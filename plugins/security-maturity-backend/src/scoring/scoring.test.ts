@@ -275,12 +275,20 @@ describe.each(databases.eachSupportedId())('scoring on %s', databaseId => {
     const row = await knex('entity_scores').first();
     expect(Number(row.overall)).toBe(2.5);
     expect(new Date(row.computed_at)).toEqual(later);
+    // The day's snapshot, the history's point for today, says the same.
+    const snapshot = async () => {
+      const snapshots = await knex('score_snapshots');
+      expect(snapshots).toHaveLength(1);
+      return Number(snapshots[0].overall);
+    };
+    expect(await snapshot()).toBe(2.5);
 
-    // An older computation is replaced.
+    // An older computation is replaced, in the snapshot too.
     await knex('entity_scores').update({
       computed_at: new Date(Date.now() - 60_000),
     });
     await task.fn(new AbortController().signal);
     expect(Number((await knex('entity_scores').first()).overall)).toBe(0);
+    expect(await snapshot()).toBe(0);
   });
 });
