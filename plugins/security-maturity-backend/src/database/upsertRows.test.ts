@@ -1,3 +1,4 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { readColumnTypes, upsertRows } from './upsertRows';
@@ -38,15 +39,21 @@ const rowsAt = (at: Date, score: number) =>
 describe('upsertRows', () => {
   const databases = createTestDatabases();
 
+  // A fresh table, and its column types where the store would read them.
+  const thingsTable = async (databaseId: TestDatabaseId) => {
+    const knex = await databases.init(databaseId);
+    await createTable(knex);
+    const columnTypes =
+      knex.client.config.client === 'pg'
+        ? await readColumnTypes(knex, 'things')
+        : undefined;
+    return { knex, columnTypes };
+  };
+
   it.each(databases.eachSupportedId())(
     'inserts, replaces and keeps newer rows with every kind of value on %s',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await createTable(knex);
-      const columnTypes =
-        knex.client.config.client === 'pg'
-          ? await readColumnTypes(knex, 'things')
-          : undefined;
+      const { knex, columnTypes } = await thingsTable(databaseId);
       const upsert = (rows: Record<string, unknown>[]) =>
         upsertRows(knex, 'things', ['id'], rows, {
           newerThan: 'at',
@@ -96,12 +103,7 @@ describe('upsertRows', () => {
   it.each(databases.eachSupportedId())(
     'writes nothing when a row does not fit on %s',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await createTable(knex);
-      const columnTypes =
-        knex.client.config.client === 'pg'
-          ? await readColumnTypes(knex, 'things')
-          : undefined;
+      const { knex, columnTypes } = await thingsTable(databaseId);
       const rows: Record<string, unknown>[] = rowsAt(new Date(), 1);
       rows[3] = { ...rows[3], count: null };
       // The driver's error, by its message: errors thrown by a native driver
