@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import * as map from './mappers';
 import { waitForOtherReplicas } from './waitForOtherReplicas';
 import { UnitOfWork } from './UnitOfWork';
+import { isPostgres } from './engine';
 import { fastTimestampOptions } from './timestamps';
 import { ColumnTypes, readColumnTypes, upsertRows } from './upsertRows';
 
@@ -81,7 +82,7 @@ export type ScoringStateScore = {
   validUntil: number | null;
 };
 
-/** The columns of a snapshot besides its key. */
+/** The columns of a snapshot besides its key, in the order copySnapshots selects them. */
 const SNAPSHOT_VALUES = [
   'overall',
   'functions',
@@ -310,8 +311,7 @@ export class SecurityMaturityStore {
       const refs = entityRefs.slice(i, i + 500);
       await db.raw(
         `INSERT INTO score_snapshots
-           (entity_ref, day, overall, functions, practices,
-            fn_g, fn_d, fn_i, fn_v, fn_o)
+           (entity_ref, day, ${SNAPSHOT_VALUES.join(', ')})
          SELECT entity_ref, ?, overall,
            '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
              ',"V":' || fn_v || ',"O":' || fn_o || '}',
@@ -381,8 +381,7 @@ export class SecurityMaturityStore {
   private readonly columnTypes = new Map<string, Promise<ColumnTypes>>();
 
   private columnTypesOf(table: string): Promise<ColumnTypes> | undefined {
-    if ((this.db.client as { dialect?: string }).dialect !== 'postgresql')
-      return undefined;
+    if (!isPostgres(this.db)) return undefined;
     let types = this.columnTypes.get(table);
     if (!types) {
       types = readColumnTypes(this.db, table);

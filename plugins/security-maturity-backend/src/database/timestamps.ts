@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { isPostgres } from './engine';
 
 /** PostgreSQL's type id of `timestamp with time zone`. */
 const TIMESTAMPTZ_OID = 1184;
@@ -17,8 +18,7 @@ const UTC_TIMESTAMP =
  */
 export function fastTimestampOptions(db: Knex): Record<string, unknown> {
   const driver = (db.client as { driver?: any }).driver;
-  if ((db.client as { dialect?: string }).dialect !== 'postgresql' || !driver)
-    return {};
+  if (!isPostgres(db) || !driver) return {};
   const defaults = driver.types;
   const parseTimestamp = (text: string) => {
     const m = UTC_TIMESTAMP.exec(text);

@@ -1,6 +1,7 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { isPostgres } from './engine';
 import { readColumnTypes, upsertRows } from './upsertRows';
 
 jest.setTimeout(60_000);
@@ -43,10 +44,9 @@ describe('upsertRows', () => {
   const thingsTable = async (databaseId: TestDatabaseId) => {
     const knex = await databases.init(databaseId);
     await createTable(knex);
-    const columnTypes =
-      knex.client.config.client === 'pg'
-        ? await readColumnTypes(knex, 'things')
-        : undefined;
+    const columnTypes = isPostgres(knex)
+      ? await readColumnTypes(knex, 'things')
+      : undefined;
     return { knex, columnTypes };
   };
 
