@@ -1,7 +1,8 @@
+import { SammFunctionId } from './samm/structure';
 import { RiskRating, ExceptionStatus } from './types';
 
 /** The five SAMM business function scores, keyed G, D, I, V, O. @public */
-export type FunctionScores = Record<'G' | 'D' | 'I' | 'V' | 'O', number>;
+export type FunctionScores = Record<SammFunctionId, number>;
 
 /**
  * Filters of the org-wide views. `owner` is a group (its nested groups are

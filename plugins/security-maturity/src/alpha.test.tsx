@@ -37,7 +37,7 @@ describe('security-maturity plugin (new frontend system)', () => {
     const api = mockApi(async () => emptyRecord, {
       getOrgFacets: jest.fn(async () => facets),
       getOrgOverview: jest.fn(async () => overview),
-      getOrgComponents: jest.fn(async () => componentPage()),
+      listOrgComponents: jest.fn(async () => componentPage()),
       getOrgTrend: jest.fn(async () => ({ points: [] })),
     });
     renderTestApp({

@@ -88,15 +88,15 @@ export interface SecurityMaturityApi {
   /** The whole security-maturity record of one catalog entity. */
   getEntityRecord(entity: CompoundEntityRef): Promise<SecurityMaturityRecord>;
   /** The configured workflow: stages, RASI activities, tiers, controls. */
-  getConfig(): Promise<WorkflowConfig>;
+  getWorkflowConfig(): Promise<WorkflowConfig>;
   /** The entity's SAMM score with every activity's answer explained. */
-  getScore(entity: CompoundEntityRef): Promise<EntityScore>;
-  updateStage(
+  getEntityScore(entity: CompoundEntityRef): Promise<EntityScore>;
+  putStage(
     entity: CompoundEntityRef,
     stageId: string,
     update: StageUpdate,
   ): Promise<StageRecord>;
-  updateRasi(
+  putRasiAssignment(
     entity: CompoundEntityRef,
     activityId: string,
     update: RasiUpdate,
@@ -167,7 +167,7 @@ export interface SecurityMaturityApi {
     options?: { withinDays?: number },
   ): Promise<OrgOverview>;
   /** Security leads: one page of components, filtered and sorted. */
-  getOrgComponents(query: OrgComponentQuery): Promise<OrgComponentPage>;
+  listOrgComponents(query: OrgComponentQuery): Promise<OrgComponentPage>;
   /** Security leads: the daily mean scores of the filtered components. */
   getOrgTrend(
     filter: OrgFilter,

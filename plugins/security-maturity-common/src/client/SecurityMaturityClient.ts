@@ -74,15 +74,15 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     return this.#call('GET', entityPath(entity));
   }
 
-  getConfig(): Promise<WorkflowConfig> {
+  getWorkflowConfig(): Promise<WorkflowConfig> {
     return this.#call('GET', '/config');
   }
 
-  getScore(entity: CompoundEntityRef): Promise<EntityScore> {
+  getEntityScore(entity: CompoundEntityRef): Promise<EntityScore> {
     return this.#call('GET', `${entityPath(entity)}/score`);
   }
 
-  updateStage(
+  putStage(
     entity: CompoundEntityRef,
     stageId: string,
     update: StageUpdate,
@@ -94,7 +94,7 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     );
   }
 
-  updateRasi(
+  putRasiAssignment(
     entity: CompoundEntityRef,
     activityId: string,
     update: RasiUpdate,
@@ -232,7 +232,7 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     );
   }
 
-  getOrgComponents(q: OrgComponentQuery): Promise<OrgComponentPage> {
+  listOrgComponents(q: OrgComponentQuery): Promise<OrgComponentPage> {
     return this.#call('GET', `/org/components${query(q)}`);
   }
 

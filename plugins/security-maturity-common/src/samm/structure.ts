@@ -10,6 +10,12 @@ export type SammStream = 'A' | 'B';
 /** @public */
 export type SammLevel = 1 | 2 | 3;
 
+/** The five business functions' one-letter IDs, in model order. @public */
+export const SAMM_FUNCTION_IDS = ['G', 'D', 'I', 'V', 'O'] as const;
+
+/** @public */
+export type SammFunctionId = (typeof SAMM_FUNCTION_IDS)[number];
+
 /** @public */
 export interface SammPractice {
   /** Short ID, e.g. `G-SM`. */

@@ -103,10 +103,10 @@ export function mockApi(
 ): jest.Mocked<SecurityMaturityApi> {
   return {
     getEntityRecord: jest.fn(getEntityRecord),
-    getConfig: jest.fn(async () => workflow),
-    getScore: jest.fn(async () => emptyScore),
-    updateStage: jest.fn(),
-    updateRasi: jest.fn(),
+    getWorkflowConfig: jest.fn(async () => workflow),
+    getEntityScore: jest.fn(async () => emptyScore),
+    putStage: jest.fn(),
+    putRasiAssignment: jest.fn(),
     requestException: jest.fn(),
     transitionException: jest.fn(),
     ...overrides,

@@ -35,7 +35,7 @@ const requested = {
 describe('editing in the Security tab', () => {
   it('ticks an exit criterion with the version it read, then reloads', async () => {
     const api = mockApi(async () => editable, {
-      updateStage: jest.fn(async () => ({} as any)),
+      putStage: jest.fn(async () => ({} as any)),
     });
     await renderTab(api);
     await userEvent.click(
@@ -44,7 +44,7 @@ describe('editing in the Security tab', () => {
       }),
     );
     await waitFor(() =>
-      expect(api.updateStage).toHaveBeenCalledWith(
+      expect(api.putStage).toHaveBeenCalledWith(
         { kind: 'Component', namespace: 'default', name: 'payments-api' },
         'threat-modeling',
         {
@@ -62,7 +62,7 @@ describe('editing in the Security tab', () => {
 
   it('never overwrites a concurrent change: says who changed it and offers a reload', async () => {
     const api = mockApi(async () => editable, {
-      updateStage: jest.fn(async () => {
+      putStage: jest.fn(async () => {
         throw await responseError(
           409,
           'Conflict',
@@ -186,7 +186,7 @@ describe('editing in the Security tab', () => {
 
   it('assigns RASI with exactly one Accountable', async () => {
     const api = mockApi(async () => editable, {
-      updateRasi: jest.fn(async () => ({} as any)),
+      putRasiAssignment: jest.fn(async () => ({} as any)),
     });
     await renderTab(api);
     await userEvent.click(
@@ -212,7 +212,7 @@ describe('editing in the Security tab', () => {
     );
     await userEvent.click(save);
     await waitFor(() =>
-      expect(api.updateRasi).toHaveBeenCalledWith(
+      expect(api.putRasiAssignment).toHaveBeenCalledWith(
         expect.anything(),
         'threat-modeling',
         {
@@ -244,7 +244,7 @@ describe('editing in the Security tab', () => {
     };
     await renderTab(
       mockApi(async () => emptyRecord, {
-        getScore: jest.fn(async () => score),
+        getEntityScore: jest.fn(async () => score),
       }),
     );
     await userEvent.click(

@@ -1,27 +1,14 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  CLEARED_STATUSES,
   SecurityMaturityApi,
   SecurityMaturityRecord,
+  summarizeRecords,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
 /** The counts the summary strip and the overview card show. */
-export function summarize(record: SecurityMaturityRecord) {
-  const required = new Set(record.requiredStageIds);
-  return {
-    requiredGates: required.size,
-    clearedGates: record.stages.filter(
-      s => required.has(s.stageId) && CLEARED_STATUSES.has(s.status),
-    ).length,
-    openExceptions: record.exceptions.filter(
-      e => e.status === 'requested' || e.status === 'approved',
-    ).length,
-    expiredExceptions: record.exceptions.filter(e => e.status === 'expired')
-      .length,
-    openWorksheets: record.worksheets.filter(w => w.status === 'open').length,
-  };
-}
+export const summarize = (record: SecurityMaturityRecord) =>
+  summarizeRecords(record);
 
 /** What every editable section of the tab is given. */
 export type SectionProps = {

@@ -15,8 +15,8 @@ export function useSecurityData() {
   const state = useAsyncRetry(async () => {
     const [record, config, score] = await Promise.all([
       api.getEntityRecord(ref),
-      api.getConfig(),
-      api.getScore(ref),
+      api.getWorkflowConfig(),
+      api.getEntityScore(ref),
     ]);
     return { record, config, score };
   }, [api, ref.kind, ref.namespace, ref.name]);

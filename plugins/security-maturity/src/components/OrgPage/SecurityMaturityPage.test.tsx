@@ -16,7 +16,7 @@ function orgApi(overrides: Parameters<typeof mockApi>[1] = {}) {
   return mockApi(async () => emptyRecord, {
     getOrgFacets: jest.fn(async () => facets),
     getOrgOverview: jest.fn(async () => overview),
-    getOrgComponents: jest.fn(async q => componentPage(q.offset)),
+    listOrgComponents: jest.fn(async q => componentPage(q.offset)),
     getOrgTrend: jest.fn(async () => ({
       points: [
         { day: '2026-11-23', components: 3, overall: 1.1, functions: overview.functions },
@@ -80,7 +80,7 @@ describe('the org-wide Security maturity page', () => {
     const api = orgApi();
     await renderPage(api, '/security-maturity?system=system%3Adefault%2Fcheckout');
     await screen.findByRole('table', { name: 'Component list' });
-    expect(lastCall(api.getOrgComponents)[0]).toMatchObject({
+    expect(lastCall(api.listOrgComponents)[0]).toMatchObject({
       system: 'system:default/checkout',
       sort: 'overall',
       order: 'asc',
@@ -98,7 +98,7 @@ describe('the org-wide Security maturity page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Filter by Identity' }));
     await waitFor(() =>
-      expect(lastCall(api.getOrgComponents)[0]).toMatchObject({
+      expect(lastCall(api.listOrgComponents)[0]).toMatchObject({
         owner: 'group:default/identity-team',
         offset: 0,
       }),
@@ -114,12 +114,12 @@ describe('the org-wide Security maturity page', () => {
     await screen.findByRole('table', { name: 'Component list' });
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByRole('link', { name: 'ledger-worker' })).toBeInTheDocument();
-    expect(lastCall(api.getOrgComponents)[0]).toMatchObject({ offset: 25, limit: 25 });
+    expect(lastCall(api.listOrgComponents)[0]).toMatchObject({ offset: 25, limit: 25 });
     expect(screen.getByText(/^26.27 of 27$/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Score' }));
     await waitFor(() =>
-      expect(lastCall(api.getOrgComponents)[0]).toMatchObject({
+      expect(lastCall(api.listOrgComponents)[0]).toMatchObject({
         sort: 'overall',
         order: 'desc',
         offset: 0,

@@ -26,7 +26,7 @@ export function useOverview(filter: OrgFilter, withinDays: number) {
 /** One page of components, sorted and paged on the server. */
 export function useComponentPage(query: OrgComponentQuery) {
   const api = useApi(securityMaturityApiRef);
-  return useAsync(() => api.getOrgComponents(query), [api, key(query)]);
+  return useAsync(() => api.listOrgComponents(query), [api, key(query)]);
 }
 
 /** The daily mean scores of the filtered components. */

@@ -186,7 +186,7 @@ export function RasiCard(props: SectionProps) {
           onSave={async update => {
             setError(undefined);
             try {
-              await api.updateRasi(entityRef, editing.id, update);
+              await api.putRasiAssignment(entityRef, editing.id, update);
               setEditing(undefined);
               onChanged();
             } catch (e) {

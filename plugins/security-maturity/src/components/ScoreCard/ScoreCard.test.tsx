@@ -45,7 +45,7 @@ async function openPractice(name: RegExp) {
 
 describe('the SAMM card', () => {
   it('charts the 15 practices against the target', async () => {
-    await renderTab(mockApi(async () => emptyRecord, { getScore: jest.fn(async () => score) }));
+    await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => score) }));
     expect(
       await screen.findByLabelText('Practice scores against the target 2'),
     ).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('the SAMM card', () => {
 
   it('lets an editor answer the self-assessment where no evidence answers, then reloads', async () => {
     const api = mockApi(async () => editable, {
-      getScore: jest.fn(async () => score),
+      getEntityScore: jest.fn(async () => score),
       putAssessmentAnswer: jest.fn(async () => ({}) as any),
     });
     await renderTab(api);
@@ -75,7 +75,7 @@ describe('the SAMM card', () => {
   }); // prettier-ignore
 
   it('offers no questionnaire to people who may not edit', async () => {
-    await renderTab(mockApi(async () => emptyRecord, { getScore: jest.fn(async () => score) }));
+    await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => score) }));
     await openPractice(/Education & Guidance/);
     expect(await screen.findByText(/No evidence rule applies/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save answer' })).toBeNull();
@@ -83,7 +83,7 @@ describe('the SAMM card', () => {
 
   it('shows a conflict instead of overwriting a newer answer', async () => {
     const api = mockApi(async () => editable, {
-      getScore: jest.fn(async () => score),
+      getEntityScore: jest.fn(async () => score),
       putAssessmentAnswer: jest.fn(async () => {
         throw await responseError(409, 'Conflict', 'ConflictError',
           'Answer G-EG-1-A was changed by user:default/mei.chen (now version 2); reload and try again');

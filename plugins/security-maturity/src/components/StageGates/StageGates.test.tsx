@@ -34,19 +34,19 @@ async function chooseStatus(stage: string, status: string) {
 describe('stage gate status and sign-off', () => {
   it('asks for a reason before waiving a gate, and sends it', async () => {
     const api = mockApi(async () => editable, {
-      updateStage: jest.fn(async () => ({}) as any),
+      putStage: jest.fn(async () => ({}) as any),
     });
     await renderTab(api);
     await chooseStatus('Threat modeling', 'Waived');
     const form = screen.getByRole('button', { name: /Status of Threat modeling/ }).closest('form')!;
     await userEvent.click(within(form).getByRole('button', { name: 'Save status' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('needs a reason');
-    expect(api.updateStage).not.toHaveBeenCalled();
+    expect(api.putStage).not.toHaveBeenCalled();
 
     await userEvent.type(within(form).getByLabelText('Reason'), 'Library with no runtime');
     await userEvent.click(within(form).getByRole('button', { name: 'Save status' }));
     await waitFor(() =>
-      expect(api.updateStage).toHaveBeenCalledWith(ref, 'threat-modeling', {
+      expect(api.putStage).toHaveBeenCalledWith(ref, 'threat-modeling', {
         version: 0,
         status: 'waived',
         checklist: [],
@@ -63,7 +63,7 @@ describe('stage gate status and sign-off', () => {
     const form = screen.getByRole('button', { name: /Status of Threat modeling/ }).closest('form')!;
     await userEvent.click(within(form).getByRole('button', { name: 'Save status' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Tick every exit criterion first');
-    expect(api.updateStage).not.toHaveBeenCalled();
+    expect(api.putStage).not.toHaveBeenCalled();
   }); // prettier-ignore
 
   it('signs off a passed gate with the version it read, and shows a refusal', async () => {

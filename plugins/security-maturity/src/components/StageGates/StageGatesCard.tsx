@@ -131,7 +131,7 @@ export function StageGatesCard(props: SectionProps) {
   ) => {
     const stage = record.stages.find(s => s.stageId === definition.id);
     return run(() =>
-      api.updateStage(entityRef, definition.id, {
+      api.putStage(entityRef, definition.id, {
         version: stage?.version ?? 0,
         status,
         checklist: stage?.checklist ?? [],
@@ -169,7 +169,7 @@ export function StageGatesCard(props: SectionProps) {
     if (status === 'not_started') status = 'in_progress';
     if (status === 'passed' && !allDone) status = 'in_progress';
     await run(() =>
-      api.updateStage(entityRef, definition.id, {
+      api.putStage(entityRef, definition.id, {
         version: stage?.version ?? 0,
         status,
         checklist,
