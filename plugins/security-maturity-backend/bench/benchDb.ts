@@ -13,7 +13,9 @@ import knexFactory, { Knex } from 'knex';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { readWorkflowConfig } from '../src/config/readWorkflowConfig';
-import { SecurityMaturityStore } from '../src/database/SecurityMaturityStore';
+import { migratedDatabase } from '../src/database/migrate';
+import { DatabaseRecordsStore } from '../src/database/records/DatabaseRecordsStore';
+import { DatabaseScoreStore } from '../src/database/scores/DatabaseScoreStore';
 import { ScoringService } from '../src/scoring/ScoringService';
 import { ScorerRegistry } from '../src/service/ScorerRegistry';
 import { syntheticEntity } from './seed';
@@ -67,16 +69,15 @@ export async function scoringService(
   catalog: CatalogService,
   auth: any,
 ) {
-  const store = await SecurityMaturityStore.create({
-    database: {
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any,
-  });
+  await migratedDatabase({
+    getClient: async () => knex,
+    migrations: { skip: false },
+  } as any);
   const scorers = new ScorerRegistry();
   scorers.addScorer(createSammScorer({ rules: sammRules }));
   return new ScoringService({
-    store,
+    records: new DatabaseRecordsStore(knex),
+    scores: new DatabaseScoreStore(knex),
     scorers,
     workflow: readWorkflowConfig(new ConfigReader({})),
     catalog,

@@ -5,7 +5,12 @@
 // view for 20 seconds. Prints latency percentiles and requests per second.
 //
 // Environment: BENCH_ORG_N (components), BENCH_ORG_SECONDS (per scenario),
-// BENCH_ORG_REUSE=1 (keep an already seeded and scored database).
+// BENCH_ORG_REUSE=1 (keep an already seeded and scored database),
+// BENCH_ORG_RUNS (sequential calls per read-model query, default 20).
+//
+// After the HTTP scenarios, the org read model is timed on its own (SQL and
+// row mapping only: no HTTP, access checks or rollup maths), to tell the
+// database's share of each view from the rest.
 import {
   coreServices,
   createServiceFactory,
@@ -19,8 +24,13 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
+import { Knex } from 'knex';
 import { AddressInfo } from 'net';
-import { SecurityMaturityStore } from '../src/database/SecurityMaturityStore';
+import { migratedDatabase } from '../src/database/migrate';
+import { DatabaseOrgReadModel } from '../src/database/org/DatabaseOrgReadModel';
+import { resolveFilter, toPage } from '../src/org/orgFilter';
+import { OrgStructure } from '../src/org/OrgStructure';
+import { quarterRange } from '../src/org/quarter';
 import { securityMaturityPlugin } from '../src/plugin';
 import {
   connect,
@@ -32,6 +42,7 @@ import { seed } from './seed';
 
 const N = Number(process.env.BENCH_ORG_N ?? 50_000);
 const SECONDS = Number(process.env.BENCH_ORG_SECONDS ?? 20);
+const RUNS = Number(process.env.BENCH_ORG_RUNS ?? 20);
 const LEAD = 'user:default/lena';
 
 // Two departments over the six synthetic teams, so an owner filter on a
@@ -70,12 +81,7 @@ function orgEntities(): Entity[] {
 async function prepare(name: string) {
   if (process.env.BENCH_ORG_REUSE === '1') return connect('postgres', name);
   const knex = await freshDatabase('postgres', name);
-  await SecurityMaturityStore.create({
-    database: {
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any,
-  });
+  await migratedDatabase({ getClient: async () => knex });
   let t = Date.now();
   await seed(knex, N);
   console.log(`seeded ${N} components in ${(Date.now() - t) / 1000} s`);
@@ -91,7 +97,7 @@ async function prepare(name: string) {
   return knex;
 }
 
-async function serve(knex: any) {
+async function serve(knex: Knex) {
   return startTestBackend({
     features: [
       securityMaturityPlugin,
@@ -155,6 +161,56 @@ async function load(url: string, authorization: string) {
   };
 }
 
+/** Sequential calls of each read-model query: median and p90 in ms. */
+async function timeReadModel(knex: Knex) {
+  const readModel = new DatabaseOrgReadModel(knex);
+  const org = new OrgStructure(orgEntities());
+  const department = resolveFilter({ owner: 'group:default/engineering' }, org);
+  const team = resolveFilter({ owner: 'group:default/payments-team' }, org);
+  const byScore = toPage({ sort: 'overall', limit: 50 });
+  const now = new Date();
+  const quarter = quarterRange(
+    `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`,
+  );
+  const calls: Array<[string, () => Promise<unknown>]> = [
+    [
+      'components, owner = department',
+      () => readModel.components(department, byScore),
+    ],
+    ['components, owner = one team', () => readModel.components(team, byScore)],
+    [
+      'components by percent to target, no filter',
+      () =>
+        readModel.components(
+          {},
+          toPage({ sort: 'percentToTarget', limit: 50 }),
+        ),
+    ],
+    ['sums per owner, owner = one team', () => readModel.sumsBy(team, 'owner')],
+    ['stage progress, owner = one team', () => readModel.stageProgress(team)],
+    [
+      'metrics pack data, owner = one team',
+      () => readModel.metricsPack(team, quarter),
+    ],
+  ];
+  console.log(`\nread model alone, ${RUNS} sequential calls each\n`);
+  console.log('| read model query | p50 (ms) | p90 (ms) |');
+  console.log('| --- | ---: | ---: |');
+  for (const [label, call] of calls) {
+    await call();
+    const ms: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = process.hrtime.bigint();
+      await call();
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    ms.sort((a, b) => a - b);
+    const at = (p: number) =>
+      ms[Math.min(ms.length - 1, Math.floor(p * ms.length))].toFixed(1);
+    console.log(`| ${label} | ${at(0.5)} | ${at(0.9)} |`);
+  }
+}
+
 async function main() {
   const knex = await prepare(`secmat_bench_org_${N}`);
   const backend = await serve(knex);
@@ -204,6 +260,7 @@ async function main() {
       `| ${label} | ${r.perSecond} | ${r.p50} | ${r.p90} | ${r.p97_5} | ${r.p99} | ${r.errors} |`,
     );
   }
+  await timeReadModel(knex);
   await backend.stop();
   await knex.destroy();
 }

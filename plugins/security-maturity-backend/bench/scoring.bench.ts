@@ -13,7 +13,7 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { execFileSync } from 'child_process';
 import { Knex } from 'knex';
-import { SecurityMaturityStore } from '../src/database/SecurityMaturityStore';
+import { migratedDatabase } from '../src/database/migrate';
 import {
   connect,
   Db,
@@ -48,12 +48,10 @@ function trackPeakRss() {
 
 async function childSeed(db: Db, n: number) {
   const knex = await freshDatabase(db, `secmat_bench_${n}`);
-  await SecurityMaturityStore.create({
-    database: {
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any,
-  });
+  await migratedDatabase({
+    getClient: async () => knex,
+    migrations: { skip: false },
+  } as any);
   const started = Date.now();
   await seed(knex, n);
   const seedSeconds = (Date.now() - started) / 1000;

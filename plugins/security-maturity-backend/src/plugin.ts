@@ -5,22 +5,27 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { securityMaturityPermissions } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
-import { readWorkflowConfig } from './config/readWorkflowConfig';
-import { SecurityMaturityStore } from './database/SecurityMaturityStore';
-import { AccessControl } from './service/access';
-import { scheduleExceptionExpiry } from './service/ExceptionExpiry';
-import { createRouter } from './service/router';
+import { AccessControl } from './access/AccessControl';
+import { readSecurityMaturityConfig } from './config/readSecurityMaturityConfig';
+import { migratedDatabase } from './database/migrate';
+import { DatabaseOrgReadModel } from './database/org/DatabaseOrgReadModel';
+import { DatabaseRecordsStore } from './database/records/DatabaseRecordsStore';
+import { DatabaseScoreStore } from './database/scores/DatabaseScoreStore';
+import { createRouter } from './http/createRouter';
+import { OrgService } from './org/OrgService';
+import { OrgStructureSource } from './org/OrgStructure';
 import { loadOfficialSammModel } from './samm/loadOfficialSammModel';
 import { builtinSammModel } from './samm/sammModel';
-import { scheduleRescoring } from './scoring/scheduleRescoring';
+import { scheduleExceptionExpiry } from './scheduler/scheduleExceptionExpiry';
+import { scheduleRescoring } from './scheduler/scheduleRescoring';
 import { ScoringService } from './scoring/ScoringService';
-import { Entity } from '@backstage/catalog-model';
+import { RecordsService } from './service/RecordsService';
 import { ScorerRegistry } from './service/ScorerRegistry';
-import { OrgStructureSource } from './org/OrgStructure';
 
 /**
  * The security-maturity backend plugin: secure-SDLC records of catalog entities
- * and their scores, served at /api/security-maturity.
+ * and their scores, served at /api/security-maturity. Wiring only: stores,
+ * services, then the entry points (HTTP routes, scheduled tasks) that call them.
  *
  * @public
  */
@@ -45,73 +50,90 @@ export const securityMaturityPlugin = createBackendPlugin({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
-      async init(deps) {
-        const { config, database, httpAuth, httpRouter, logger, catalog } =
-          deps;
-        const workflow = readWorkflowConfig(config);
-        const store = await SecurityMaturityStore.create({ database });
-        deps.permissionsRegistry.addPermissions(securityMaturityPermissions);
+      async init({
+        auth,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        userInfo,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        scheduler,
+        logger,
+        catalog,
+      }) {
+        const settings = readSecurityMaturityConfig(config);
+        const { workflow } = settings;
+        permissionsRegistry.addPermissions(securityMaturityPermissions);
+
+        // Stores
+        const knex = await migratedDatabase(database);
+        const recordsStore = new DatabaseRecordsStore(knex);
+        const scoreStore = new DatabaseScoreStore(knex);
+        const orgReadModel = new DatabaseOrgReadModel(knex);
+
+        // Services
         const access = new AccessControl({
-          auth: deps.auth,
-          httpAuth,
-          userInfo: deps.userInfo,
+          auth,
+          userInfo,
           catalog,
-          permissions: deps.permissions,
+          permissions,
           securityLeadGroups: workflow.securityLeadGroups,
         });
         const scoring = new ScoringService({
-          store,
+          records: recordsStore,
+          scores: scoreStore,
           scorers,
           workflow,
           catalog,
-          auth: deps.auth,
+          auth,
           logger,
-          attestedMaxAgeDays:
-            config.getOptionalNumber(
-              'securityMaturity.samm.attestedMaxAgeDays',
-            ) ?? 365,
+          attestedMaxAgeDays: settings.scoring.attestedMaxAgeDays,
         });
-        const modelPath = config.getOptionalString(
-          'securityMaturity.samm.modelPath',
-        );
-        const sammModel = modelPath
-          ? await loadOfficialSammModel(modelPath)
+        const records = new RecordsService({
+          records: recordsStore,
+          workflow,
+          catalog,
+          access,
+          auditor,
+          scoring,
+          scorers,
+          logger,
+        });
+        const org = new OrgService({
+          access,
+          auditor,
+          readModel: orgReadModel,
+          orgSource: new OrgStructureSource({ catalog, auth }),
+          workflow,
+        });
+        const sammModel = settings.sammModelPath
+          ? await loadOfficialSammModel(settings.sammModelPath)
           : builtinSammModel();
+
+        // Entry points
         httpRouter.use(
           await createRouter({
-            logger,
-            scoring,
-            sammModel,
             httpAuth,
-            auditor: deps.auditor,
-            access,
-            store,
+            records,
+            org,
             workflow,
             scorers,
-            context: { store, workflow, catalog },
-            orgSource: new OrgStructureSource({ catalog, auth: deps.auth }),
+            sammModel,
           }),
         );
         await scheduleExceptionExpiry({
-          config,
-          scheduler: deps.scheduler,
-          logger,
-          store,
-          onExpired: async refs => {
-            const { items } = await catalog.getEntitiesByRefs(
-              { entityRefs: refs },
-              { credentials: await deps.auth.getOwnServiceCredentials() },
-            );
-            await scoring.scoreEntities(
-              items.filter((e): e is Entity => Boolean(e)),
-            );
-          },
+          schedule: settings.schedules.exceptionExpiry,
+          scheduler,
+          records,
         });
         await scheduleRescoring({
-          config,
-          scheduler: deps.scheduler,
+          schedule: settings.schedules.rescoring,
+          historyRetentionDays: settings.scoring.historyRetentionDays,
+          scheduler,
           logger,
-          store,
           scoring,
         });
         logger.info(

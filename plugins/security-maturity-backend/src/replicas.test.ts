@@ -6,7 +6,7 @@ import { entities } from './__testUtils__/backend';
 import { createTestDatabases } from './__testUtils__/databases';
 import { securityMaturityPlugin } from './plugin';
 import { ScoringService } from './scoring/ScoringService';
-import { SecurityMaturityStore } from './database/SecurityMaturityStore';
+import { migratedDatabase } from './database/migrate';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +29,7 @@ describe.each(postgres)(
       };
       // Four at once against an empty database: the losers wait for the lock.
       await Promise.all(
-        [1, 2, 3, 4].map(() => SecurityMaturityStore.create({ database })),
+        [1, 2, 3, 4].map(() => migratedDatabase(database)),
       );
       expect((await knex('knex_migrations')).map(m => m.name)).toEqual([
         '20261123_init.js',
@@ -53,8 +53,9 @@ describe.each(postgres)(
         { is_locked: 0 },
         { is_locked: 0 },
       ]);
-      await SecurityMaturityStore.create({
-        database: { getClient: async () => knex, migrations: { skip: false } },
+      await migratedDatabase({
+        getClient: async () => knex,
+        migrations: { skip: false },
       });
       expect(await knex('knex_migrations')).toHaveLength(6);
       expect(await knex('knex_migrations_lock')).toEqual([

@@ -7,6 +7,7 @@
 
 export * from './types';
 export * from './workflow';
+export * from './tiers';
 export * from './org';
 export * from './permissions';
 export * from './samm/structure';

@@ -1,5 +1,7 @@
 // Type aliases rather than interfaces, so they fit the OpenAPI-typed router.
 
+import { SammAnswerOption } from './samm/questions';
+
 /** A link to evidence: a scan, a pipeline run, an ADR. http(s) only. @public */
 export type EvidenceLink = {
   title: string;
@@ -327,4 +329,50 @@ export type ScoreSnapshot = {
 export type Page<T> = {
   items: T[];
   totalCount: number;
+};
+
+/** Which page of a list endpoint to read; the backend defaults to 50 from 0. @public */
+export type PageRequest = {
+  /** 1 to 200. */
+  limit?: number;
+  offset?: number;
+};
+
+/** What kind of material change re-opened threat modeling. @public */
+export type MaterialChangeKind =
+  | 'new-integration'
+  | 'auth-change'
+  | 'new-sensitive-data'
+  | 'other';
+
+/** One SAMM activity as the questionnaire shows it. @public */
+export type SammActivityView = {
+  /** Model spelling, e.g. `D-SA-1-A`. */
+  id: string;
+  /** Toolbox spelling, e.g. `D-SA-A-1`. */
+  toolboxId: string;
+  functionId: string;
+  practiceId: string;
+  practiceName: string;
+  stream: 'A' | 'B';
+  streamName?: string;
+  level: number;
+  title?: string;
+  question: string;
+  /** What to check before answering (official model only). */
+  criteria: string[];
+  answers: SammAnswerOption[];
+};
+
+/**
+ * The SAMM questionnaire the backend serves: our wording, or the official
+ * OWASP SAMM model's when it is configured.
+ *
+ * @public
+ */
+export type SammModelView = {
+  source: 'builtin' | 'official';
+  /** Credit shown wherever SAMM content appears. */
+  attribution: string;
+  activities: SammActivityView[];
 };

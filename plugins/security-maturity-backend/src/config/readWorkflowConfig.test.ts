@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
-import { deriveTier, readWorkflowConfig } from './readWorkflowConfig';
+import { deriveTier } from '@secmat/backstage-plugin-security-maturity-common';
+import { readWorkflowConfig } from './readWorkflowConfig';
 
 const answers = {
   dataClassification: 'internal',

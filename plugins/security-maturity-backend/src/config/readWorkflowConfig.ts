@@ -159,37 +159,3 @@ export function readWorkflowConfig(rootConfig: Config): WorkflowConfig {
   }
   return workflow;
 }
-
-/** The tier the configured rules give for intake answers, and why. */
-export function deriveTier(
-  workflow: WorkflowConfig,
-  answers: {
-    dataClassification: string;
-    internetExposure: boolean;
-    newIntegrations: boolean;
-    authFlowChanges: boolean;
-    regulatoryObligations: string[];
-  },
-): { tier: string; reason: string } {
-  const facts = {
-    internetExposure: answers.internetExposure,
-    newIntegrations: answers.newIntegrations,
-    authFlowChanges: answers.authFlowChanges,
-    regulated: answers.regulatoryObligations.length > 0,
-  };
-  for (const rule of workflow.tierRules) {
-    const { dataClassificationIn, ...flags } = rule.when;
-    const classificationMatches =
-      !dataClassificationIn ||
-      dataClassificationIn.includes(answers.dataClassification);
-    const flagsMatch = Object.entries(flags).every(
-      ([key, expected]) =>
-        expected === undefined || facts[key as keyof typeof facts] === expected,
-    );
-    if (classificationMatches && flagsMatch) {
-      return { tier: rule.tier, reason: rule.reason };
-    }
-  }
-  // Unreachable: readWorkflowConfig requires an unconditional last rule.
-  throw new Error('No tier rule matched');
-}

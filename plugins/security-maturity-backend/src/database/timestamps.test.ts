@@ -1,5 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/databases';
-import { iso } from './mappers';
+import { iso } from './records/mappers';
 import { fastTimestampOptions } from './timestamps';
 
 jest.setTimeout(60_000);

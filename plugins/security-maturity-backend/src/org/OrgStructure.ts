@@ -6,11 +6,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { normalizeEntityRef } from '@secmat/backstage-plugin-security-maturity-common';
 
 export type OrgNode = { ref: string; title: string; parentRef: string | null };
 export type OrgSystem = OrgNode & { domainRef: string | null };
-
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 const titleOf = (e: Entity) =>
   (e.spec?.profile as { displayName?: string } | undefined)?.displayName ??
@@ -21,7 +20,7 @@ const relationTarget = (e: Entity, type: string, kind: string) => {
   const target = e.relations?.find(
     r => r.type === type && r.targetRef.startsWith(`${kind}:`),
   )?.targetRef;
-  return target ? lower(target) : null;
+  return target ? normalizeEntityRef(target) : null;
 };
 
 /**
@@ -36,7 +35,7 @@ export class OrgStructure {
 
   constructor(entities: Entity[]) {
     for (const e of entities) {
-      const ref = lower(stringifyEntityRef(e));
+      const ref = normalizeEntityRef(stringifyEntityRef(e));
       const kind = e.kind.toLocaleLowerCase('en-US');
       if (kind === 'group') {
         const parentRef = relationTarget(e, RELATION_CHILD_OF, 'group');
@@ -65,7 +64,7 @@ export class OrgStructure {
   descendantsOrSelf(groupRef: string): string[] {
     const out: string[] = [];
     const seen = new Set<string>();
-    const stack = [lower(groupRef)];
+    const stack = [normalizeEntityRef(groupRef)];
     while (stack.length) {
       const ref = stack.pop()!;
       if (seen.has(ref)) continue;
@@ -79,8 +78,8 @@ export class OrgStructure {
   /** The group's ancestors, nearest first (cycles are cut). */
   ancestors(groupRef: string): string[] {
     const out: string[] = [];
-    const seen = new Set([lower(groupRef)]);
-    let parent = this.groups.get(lower(groupRef))?.parentRef;
+    const seen = new Set([normalizeEntityRef(groupRef)]);
+    let parent = this.groups.get(normalizeEntityRef(groupRef))?.parentRef;
     while (parent && this.groups.has(parent) && !seen.has(parent)) {
       out.push(parent);
       seen.add(parent);
@@ -90,7 +89,7 @@ export class OrgStructure {
   }
 
   systemsOfDomain(domainRef: string): string[] {
-    const d = lower(domainRef);
+    const d = normalizeEntityRef(domainRef);
     return [...this.systems.values()]
       .filter(s => s.domainRef === d)
       .map(s => s.ref);

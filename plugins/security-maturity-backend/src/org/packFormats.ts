@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { PackSection } from './metricsPack';
+import { PackSection } from './packLayout';
 
 type Cell = string | number | null;
 

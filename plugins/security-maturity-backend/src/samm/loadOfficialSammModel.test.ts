@@ -7,8 +7,9 @@ import { readdir } from 'fs/promises';
 import { loadOfficialSammModel } from './loadOfficialSammModel';
 import { builtinSammModel } from './sammModel';
 
-// The official OWASP SAMM v2.2.0 model files, beside the repository.
-const modelDir = resolve(__dirname, '../../../../../shared/samm-model/model');
+// The official OWASP SAMM v2.2.0 model files (CC BY-SA 4.0), unchanged: see
+// __fixtures__/samm-model/README.md.
+const modelDir = resolve(__dirname, '__fixtures__/samm-model/model');
 
 describe('loadOfficialSammModel', () => {
   it('reads the official model: 5 functions, 15 practices, 30 streams, 90 activities and questions', async () => {
@@ -43,6 +44,15 @@ describe('loadOfficialSammModel', () => {
       level: 1,
     });
     expect(sa.question).toBe('Do teams use security principles during design?');
+  });
+
+  it('has one activity file per activity of the common SAMM structure', async () => {
+    const official = (await readdir(resolve(modelDir, 'activities')))
+      .filter(f => f.endsWith('.yml'))
+      .map(f => f.replace(/\.yml$/, ''))
+      .sort();
+    expect(official).toHaveLength(90);
+    expect([...SAMM_ACTIVITY_IDS].sort()).toEqual(official);
   });
 
   it('finds the 24 answer sets the questions use', async () => {

@@ -3,34 +3,15 @@ import {
   SAMM_ANSWER_OPTIONS,
   SAMM_BUSINESS_FUNCTIONS,
   SAMM_QUESTIONS,
-  SammAnswerOption,
+  SammModelView,
   sammToolboxId,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
-/** One SAMM activity as the questionnaire shows it. */
-export type SammActivityView = {
-  id: string;
-  toolboxId: string;
-  functionId: string;
-  practiceId: string;
-  practiceName: string;
-  stream: 'A' | 'B';
-  streamName?: string;
-  level: number;
-  title?: string;
-  question: string;
-  /** What to check before answering (official model only). */
-  criteria: string[];
-  answers: SammAnswerOption[];
-};
-
-/** The questionnaire: our wording, or the official model's when loaded. */
-export type SammModelView = {
-  source: 'builtin' | 'official';
-  /** Credit shown wherever SAMM content appears. */
-  attribution: string;
-  activities: SammActivityView[];
-};
+// The view is the HTTP client's type too (GET /samm/model), so it lives in -common.
+export type {
+  SammActivityView,
+  SammModelView,
+} from '@secmat/backstage-plugin-security-maturity-common';
 
 export const SAMM_ATTRIBUTION =
   'OWASP SAMM v2 by the OWASP SAMM project (owaspsamm.org), licensed CC BY-SA 4.0';

@@ -786,8 +786,8 @@ export const spec = {
           },
         },
         responses: {
-          '200': {
-            description: 'OK',
+          '201': {
+            description: 'Recorded; the re-opened threat-modeling stage.',
             content: {
               'application/json': {
                 schema: {

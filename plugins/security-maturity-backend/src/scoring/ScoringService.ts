@@ -1,31 +1,24 @@
-import { createHash, hash } from 'crypto';
+import { createHash } from 'crypto';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  CLEARED_STATUSES,
   EntityScore,
-  SAMM_PRACTICES,
+  isoDayBefore,
+  normalizeEntityRef,
+  requiredStageIds,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
-import { requiredStageIds } from '../config/requiredStages';
+import { RecordsStore, StoredRecords } from '../database/records/RecordsStore';
+import { ScoreRow } from '../database/scores/ScoreRow';
 import {
-  practiceColumn,
-  ScoreRow,
-  SecurityMaturityStore,
-  StoredRecords,
-} from '../database/SecurityMaturityStore';
+  ScoreStore,
+  ScoreWrite,
+  ScoringStateScore,
+} from '../database/scores/ScoreStore';
 import { ScorerRegistry } from '../service/ScorerRegistry';
-import {
-  computeScore,
-  decodeActivities,
-  encodeActivities,
-} from './computeScore';
+import { computeScore } from './computeScore';
+import { scoreFromRow, toScoreRow } from './scoreRows';
 
 /**
  * Raise when computeScore, the formula or the stored row change, so that
@@ -34,17 +27,17 @@ import {
 const SCORE_FORMAT = 2;
 
 /** What one page of scoring writes. */
-type ScoreChanges = Parameters<SecurityMaturityStore['saveScores']>[0];
+type ScoreChanges = ScoreWrite;
 
 /** The kinds the plugin scores: components, as the Security tab does. */
 export const SCORED_KINDS = ['Component'];
 
-type ScoringState = Awaited<
-  ReturnType<SecurityMaturityStore['getScoringState']>
->;
+/** Per entity: the records' version and, if stored, the score's state. */
+type ScoringState = Map<string, { version: number; score?: ScoringStateScore }>;
 
 export type ScoringOptions = {
-  store: SecurityMaturityStore;
+  records: RecordsStore;
+  scores: ScoreStore;
   scorers: ScorerRegistry;
   workflow: WorkflowConfig;
   catalog: CatalogService;
@@ -57,14 +50,6 @@ export type ScoringOptions = {
   batchSize?: number;
 };
 
-const PRACTICE_COLUMNS = SAMM_PRACTICES.map(p => ({
-  id: p.id,
-  column: practiceColumn(p.id),
-}));
-
-const relation = (entity: Entity, type: string) =>
-  entity.relations?.find(r => r.type === type)?.targetRef ?? null;
-
 /**
  * Computes and stores SAMM scores: for one entity right after its records
  * change, and for the whole catalog on a schedule, a page at a time with one
@@ -72,73 +57,6 @@ const relation = (entity: Entity, type: string) =>
  */
 export class ScoringService {
   constructor(private readonly options: ScoringOptions) {}
-
-  private toRow(
-    entity: Entity,
-    ref: string,
-    score: EntityScore,
-    records: StoredRecords,
-    required: ReadonlySet<string>,
-    about: { day: string; inputs: string; validUntil: number | null },
-  ): ScoreRow {
-    let gatesCleared = 0;
-    for (const s of records.stages) {
-      if (required.has(s.stageId) && CLEARED_STATUSES.has(s.status))
-        gatesCleared++;
-    }
-    let exceptionsOpen = 0;
-    let exceptionsExpired = 0;
-    for (const e of records.exceptions) {
-      if (e.status === 'requested' || e.status === 'approved') exceptionsOpen++;
-      else if (e.status === 'expired') exceptionsExpired++;
-    }
-    const content: Omit<
-      ScoreRow,
-      'computed_at' | 'fingerprint' | 'snapshot_day' | 'inputs_fingerprint'
-    > = {
-      entity_ref: ref,
-      kind: entity.kind.toLocaleLowerCase('en-US'),
-      type: (entity.spec?.type as string | undefined) ?? null,
-      lifecycle: (entity.spec?.lifecycle as string | undefined) ?? null,
-      owner_ref: relation(entity, RELATION_OWNED_BY),
-      system_ref: relation(entity, RELATION_PART_OF),
-      tier: score.tier,
-      target: score.target,
-      overall: score.overall,
-      percent_to_target: score.percentToTarget,
-      fn_g: score.functions.G,
-      fn_d: score.functions.D,
-      fn_i: score.functions.I,
-      fn_v: score.functions.V,
-      fn_o: score.functions.O,
-      practices: JSON.stringify(score.practices),
-      levels: JSON.stringify(score.levels),
-      // Unanswered activities are implied, which keeps rows small.
-      activities: encodeActivities(score.activities),
-      gates_required: required.size,
-      gates_cleared: gatesCleared,
-      exceptions_open: exceptionsOpen,
-      exceptions_expired: exceptionsExpired,
-      valid_until:
-        about.validUntil === null ? null : new Date(about.validUntil),
-    };
-    for (const p of PRACTICE_COLUMNS) content[p.column] = score.practices[p.id];
-    // The stored values in order, hashed in one call: hashing them one by one
-    // cost more than computing the score.
-    const fingerprint = hash(
-      'sha1',
-      Object.values(content)
-        .map(value => (value instanceof Date ? value.getTime() : value ?? ''))
-        .join('\u001f'),
-    );
-    return {
-      ...content,
-      computed_at: new Date(score.computedAt),
-      fingerprint,
-      snapshot_day: about.day,
-      inputs_fingerprint: about.inputs,
-    };
-  }
 
   // What every score depends on besides the entity and its records.
   private configHash?: string;
@@ -176,12 +94,55 @@ export class ScoringService {
   ): Promise<EntityScore[]> {
     const refs = entities.map(e => stringifyEntityRef(e));
     const [records, state] = await Promise.all([
-      this.options.store.readRecords(refs),
-      this.options.store.getScoringState(refs),
+      this.options.records.readRecords(refs),
+      this.readState(refs),
     ]);
     const { scores, changes } = this.compute(entities, records, state, now);
-    await this.options.store.saveScores(changes);
+    await this.options.scores.saveScores(changes);
     return scores;
+  }
+
+  /** The records' versions and the stored scores' state, read together. */
+  private async readState(refs: string[]): Promise<ScoringState> {
+    const [versions, scores] = await Promise.all([
+      this.options.records.readVersions(refs),
+      this.options.scores.readStates(refs),
+    ]);
+    const state: ScoringState = new Map();
+    for (const [ref, version] of versions) {
+      state.set(ref, { version, score: scores.get(ref) });
+    }
+    return state;
+  }
+
+  /** Rescores entities named by ref (looked up in the catalog). */
+  async rescoreRefs(entityRefs: string[]): Promise<void> {
+    const { catalog, auth } = this.options;
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const found = items.filter((e): e is Entity => Boolean(e));
+    if (found.length) await this.scoreEntities(found);
+  }
+
+  /** The stored score, or one computed now if the entity has none yet. */
+  async currentScore(entity: Entity): Promise<EntityScore> {
+    const row = await this.options.scores.getScoreRow(
+      stringifyEntityRef(entity),
+    );
+    return row ? scoreFromRow(row) : this.rescoreEntity(entity);
+  }
+
+  /** The entity's daily score snapshots of the last `days` days. */
+  history(entityRef: string, days: number) {
+    return this.options.scores.getScoreHistory(entityRef, isoDayBefore(days));
+  }
+
+  /** Drops snapshots older than the retention; returns how many and since when. */
+  async pruneHistory(retentionDays: number) {
+    const before = isoDayBefore(retentionDays);
+    return { before, pruned: await this.options.scores.pruneSnapshots(before) };
   }
 
   /** Scores a page and works out what to write: the CPU-bound part. */
@@ -197,7 +158,7 @@ export class ScoringService {
     const scores: EntityScore[] = [];
     const rows: ScoreRow[] = [];
     for (const entity of entities) {
-      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const ref = normalizeEntityRef(stringifyEntityRef(entity));
       const stored = records.get(ref)!;
       const requiredIds = requiredStageIds(workflow, stored.intake?.tier);
       const { score, validUntil } = computeScore({
@@ -210,7 +171,7 @@ export class ScoringService {
       });
       scores.push(score);
       rows.push(
-        this.toRow(entity, ref, score, stored, new Set(requiredIds), {
+        toScoreRow(entity, ref, score, stored, requiredIds, {
           day,
           inputs: this.inputsOf(entity, state.get(ref)?.version ?? 0),
           validUntil,
@@ -248,7 +209,13 @@ export class ScoringService {
     milliseconds: number;
     skipped: number;
   }> {
-    const { catalog, auth, logger, store } = this.options;
+    const {
+      catalog,
+      auth,
+      logger,
+      records: recordsStore,
+      scores,
+    } = this.options;
     const { pageSize = 500, batchSize = 250 } = this.options;
     const started = Date.now();
     const day = now.toISOString().slice(0, 10);
@@ -258,8 +225,8 @@ export class ScoringService {
     // same time: while batch N is scored, batch N+1's records are read, batch
     // N-1's scores are written and the catalog serves the next page. Each
     // stage holds at most one batch or page, so memory does not grow with the
-    // catalog. Small batches are also garbage sooner: at 50,000 components,
-    // batches of 250 rescored in about 22 s, batches of 1,000 in about 27 s.
+    // catalog. Small batches are also garbage sooner (the bench README has
+    // the numbers).
     let writing: Promise<void> = Promise.resolve();
     const write = async (fn: () => Promise<void>) => {
       await writing;
@@ -281,7 +248,7 @@ export class ScoringService {
         batch.state,
         now,
       );
-      await write(() => store.saveScores(changes));
+      await write(() => scores.saveScores(changes));
     };
     const pages = catalog
       .streamEntities(
@@ -300,11 +267,11 @@ export class ScoringService {
       const { stale, state, unchanged } = await this.sortOut(page, now);
       skipped += page.length - stale.length;
       if (unchanged.length) {
-        await write(() => store.snapshotUnchanged(unchanged, day));
+        await write(() => scores.snapshotUnchanged(unchanged, day));
       }
       for (let i = 0; i < stale.length; i += batchSize) {
         const batch = stale.slice(i, i + batchSize);
-        const records = store.readRecords(
+        const records = recordsStore.readRecords(
           batch.map(e => stringifyEntityRef(e)),
         );
         records.catch(() => {});
@@ -328,10 +295,8 @@ export class ScoringService {
    * The rest only get the day's snapshot, where it is missing.
    */
   private async sortOut(page: Entity[], now: Date) {
-    const refs = page.map(e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-    );
-    const state = await this.options.store.getScoringState(refs);
+    const refs = page.map(e => normalizeEntityRef(stringifyEntityRef(e)));
+    const state = await this.readState(refs);
     const stale: Entity[] = [];
     const unchanged: string[] = [];
     page.forEach((entity, i) => {
@@ -348,27 +313,4 @@ export class ScoringService {
     });
     return { stale, state, unchanged };
   }
-}
-
-/** Reads a stored score row back into the API shape. */
-export function scoreFromRow(row: ScoreRow): EntityScore {
-  return {
-    entityRef: row.entity_ref,
-    overall: Number(row.overall),
-    functions: {
-      G: Number(row.fn_g),
-      D: Number(row.fn_d),
-      I: Number(row.fn_i),
-      V: Number(row.fn_v),
-      O: Number(row.fn_o),
-    },
-    practices: JSON.parse(row.practices),
-    levels: JSON.parse(row.levels),
-    tier: row.tier,
-    target: row.target === null ? null : Number(row.target),
-    percentToTarget:
-      row.percent_to_target === null ? null : Number(row.percent_to_target),
-    activities: decodeActivities(row.activities),
-    computedAt: new Date(row.computed_at).toISOString(),
-  };
 }

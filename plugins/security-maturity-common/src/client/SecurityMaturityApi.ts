@@ -3,15 +3,25 @@ import {
   AssessmentAnswer,
   ChecklistItem,
   DecisionRecord,
-  ReleaseRecord,
-  WorksheetRecord,
   EntityScore,
   ExceptionRecord,
+  HistoryEntry,
+  IntakeAnswers,
+  IntakeRecord,
+  MaterialChangeKind,
+  Page,
+  PageRequest,
   RasiAssignment,
+  ReleaseEvidence,
+  ReleaseRecord,
   RiskRating,
+  SammModelView,
+  ScoreSnapshot,
+  ScorerInfo,
   SecurityMaturityRecord,
   StageRecord,
   StageStatus,
+  WorksheetRecord,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
 import {
@@ -24,6 +34,21 @@ import {
   OrgTrend,
   Quarter,
 } from '../org';
+
+/** The intake answers and the version they are based on (0 to create). @public */
+export type IntakeUpdate = IntakeAnswers & { version: number };
+
+/** A material change of the entity; recording it re-opens threat modeling. @public */
+export type MaterialChangeInput = {
+  kind: MaterialChangeKind;
+  description: string;
+};
+
+/** Evidence a CI pipeline adds to a pending release; the backend stamps who and when. @public */
+export type ReleaseEvidenceInput = Omit<
+  ReleaseEvidence,
+  'pushedBy' | 'pushedAt'
+>;
 
 /** @public */
 export type StageUpdate = {
@@ -87,10 +112,32 @@ export type ExceptionAction = 'approve' | 'reject' | 'revoke' | 'close';
 export interface SecurityMaturityApi {
   /** The whole security-maturity record of one catalog entity. */
   getEntityRecord(entity: CompoundEntityRef): Promise<SecurityMaturityRecord>;
+  /** The scorers installed in the backend, in registration order. */
+  listScorers(): Promise<{ items: ScorerInfo[] }>;
   /** The configured workflow: stages, RASI activities, tiers, controls. */
   getWorkflowConfig(): Promise<WorkflowConfig>;
   /** The entity's SAMM score with every activity's answer explained. */
   getEntityScore(entity: CompoundEntityRef): Promise<EntityScore>;
+  /** The entity's daily score snapshots of the last `days` (default 90), oldest first. */
+  getEntityScoreHistory(
+    entity: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<{ items: ScoreSnapshot[] }>;
+  /**
+   * The SAMM questionnaire: our wording, or the official model when the
+   * backend is configured with it.
+   */
+  getSammModel(): Promise<SammModelView>;
+  /** Records the intake classification; the tier follows from the configured rules. */
+  putIntake(
+    entity: CompoundEntityRef,
+    update: IntakeUpdate,
+  ): Promise<IntakeRecord>;
+  /** Records a material change; returns the re-opened threat-modeling stage. */
+  recordMaterialChange(
+    entity: CompoundEntityRef,
+    change: MaterialChangeInput,
+  ): Promise<StageRecord>;
   putStage(
     entity: CompoundEntityRef,
     stageId: string,
@@ -101,6 +148,11 @@ export interface SecurityMaturityApi {
     activityId: string,
     update: RasiUpdate,
   ): Promise<RasiAssignment>;
+  /** The entity's exceptions, newest first. */
+  listExceptions(
+    entity: CompoundEntityRef,
+    page?: PageRequest,
+  ): Promise<Page<ExceptionRecord>>;
   requestException(
     entity: CompoundEntityRef,
     request: ExceptionRequest,
@@ -111,6 +163,11 @@ export interface SecurityMaturityApi {
     transition: { version: number; action: ExceptionAction; note?: string },
   ): Promise<ExceptionRecord>;
 
+  /** The entity's incident and drill worksheets, newest first. */
+  listWorksheets(
+    entity: CompoundEntityRef,
+    page?: PageRequest,
+  ): Promise<Page<WorksheetRecord>>;
   /** Starts an incident or drill worksheet; containment owners default from RASI. */
   startWorksheet(
     entity: CompoundEntityRef,
@@ -128,6 +185,11 @@ export interface SecurityMaturityApi {
     id: string,
     lesson: { version: number; lesson: string; reopensStageId?: string },
   ): Promise<WorksheetRecord>;
+  /** The entity's threat-model decisions, newest first. */
+  listDecisions(
+    entity: CompoundEntityRef,
+    page?: PageRequest,
+  ): Promise<Page<DecisionRecord>>;
   createDecision(
     entity: CompoundEntityRef,
     decision: DecisionInput,
@@ -137,9 +199,27 @@ export interface SecurityMaturityApi {
     id: string,
     decision: DecisionInput & { version: number },
   ): Promise<DecisionRecord>;
+  /** The entity's release decision records, newest first. */
+  listReleases(
+    entity: CompoundEntityRef,
+    page?: PageRequest,
+  ): Promise<Page<ReleaseRecord>>;
   createRelease(
     entity: CompoundEntityRef,
     release: { release: string },
+  ): Promise<ReleaseRecord>;
+  /**
+   * Adds evidence (a pipeline run, scan, signature, provenance) to a pending
+   * release. The one route that also accepts service credentials, so a CI
+   * pipeline can call it: in Node, give the client a `fetchApi` that sends
+   * `Authorization: Bearer <token>` with a token of an external access entry
+   * (`backend.auth.externalAccess`) limited to the `security-maturity` plugin.
+   * Users may call it too, if they own the entity or are security leads.
+   */
+  pushReleaseEvidence(
+    entity: CompoundEntityRef,
+    id: string,
+    evidence: ReleaseEvidenceInput,
   ): Promise<ReleaseRecord>;
   /** Go or no-go, by a person (never by a pipeline). */
   decideRelease(
@@ -159,6 +239,11 @@ export interface SecurityMaturityApi {
     activityId: string,
     answer: { version: number; value: number; notes?: string },
   ): Promise<AssessmentAnswer>;
+  /** Every change to the entity's records, newest first. */
+  listHistory(
+    entity: CompoundEntityRef,
+    page?: PageRequest,
+  ): Promise<Page<HistoryEntry>>;
   /** Security leads: the groups, systems, domains and values to filter by. */
   getOrgFacets(): Promise<OrgFacets>;
   /** Security leads: rollups, heatmap, bottlenecks, exceptions, RASI coverage. */

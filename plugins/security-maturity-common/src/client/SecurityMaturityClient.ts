@@ -4,12 +4,19 @@ import {
   AssessmentAnswer,
   DecisionRecord,
   EntityScore,
-  ReleaseRecord,
-  WorksheetRecord,
   ExceptionRecord,
+  HistoryEntry,
+  IntakeRecord,
+  Page,
+  PageRequest,
   RasiAssignment,
+  ReleaseRecord,
+  SammModelView,
+  ScoreSnapshot,
+  ScorerInfo,
   SecurityMaturityRecord,
   StageRecord,
+  WorksheetRecord,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
 import {
@@ -26,22 +33,30 @@ import {
   DecisionInput,
   ExceptionAction,
   ExceptionRequest,
-  WorksheetUpdate,
+  IntakeUpdate,
+  MaterialChangeInput,
   RasiUpdate,
+  ReleaseEvidenceInput,
   SecurityMaturityApi,
   StageUpdate,
+  WorksheetUpdate,
 } from './SecurityMaturityApi';
 
 /** The plugin ID, which is also the backend's discovery key. @public */
 export const SECURITY_MATURITY_PLUGIN_ID = 'security-maturity';
 
-const entityPath = (e: CompoundEntityRef) =>
-  `/entities/${encodeURIComponent(e.kind)}/${encodeURIComponent(
-    e.namespace,
-  )}/${encodeURIComponent(e.name)}`;
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** A path of URI-encoded segments: ids and refs never add a `/` or `?`. */
+const path = (...segments: string[]) =>
+  `/${segments.map(encodeURIComponent).join('/')}`;
+
+/** `/entities/{kind}/{namespace}/{name}`, then the given segments. */
+const entityPath = (entity: CompoundEntityRef, ...segments: string[]) =>
+  path('entities', entity.kind, entity.namespace, entity.name, ...segments);
 
 /** A query string of the defined, non-empty values. */
-const query = (values: Record<string, unknown>) => {
+const queryString = (values: Query = {}) => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined && value !== null && value !== '') {
@@ -54,7 +69,11 @@ const query = (values: Record<string, unknown>) => {
 
 /**
  * HTTP client of the security-maturity backend. Works in the browser (with the
- * frontend's discovery and fetch APIs) and in Node.
+ * frontend's discovery and fetch APIs) and in Node (e.g. in a CI step pushing
+ * release evidence, with a `fetchApi` that adds a service token).
+ *
+ * Method names are the operation IDs of the backend's OpenAPI spec, in
+ * lowerCamelCase; the backend's contract test holds the two together.
  *
  * @public
  */
@@ -70,16 +89,47 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     this.#fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
   }
 
+  // Entity records
+
   getEntityRecord(entity: CompoundEntityRef): Promise<SecurityMaturityRecord> {
-    return this.#call('GET', entityPath(entity));
+    return this.#get(entityPath(entity));
+  }
+
+  listScorers(): Promise<{ items: ScorerInfo[] }> {
+    return this.#get(path('scorers'));
   }
 
   getWorkflowConfig(): Promise<WorkflowConfig> {
-    return this.#call('GET', '/config');
+    return this.#get(path('config'));
   }
 
   getEntityScore(entity: CompoundEntityRef): Promise<EntityScore> {
-    return this.#call('GET', `${entityPath(entity)}/score`);
+    return this.#get(entityPath(entity, 'score'));
+  }
+
+  getEntityScoreHistory(
+    entity: CompoundEntityRef,
+    options: { days?: number } = {},
+  ): Promise<{ items: ScoreSnapshot[] }> {
+    return this.#get(entityPath(entity, 'score', 'history'), options);
+  }
+
+  getSammModel(): Promise<SammModelView> {
+    return this.#get(path('samm', 'model'));
+  }
+
+  putIntake(
+    entity: CompoundEntityRef,
+    update: IntakeUpdate,
+  ): Promise<IntakeRecord> {
+    return this.#send('PUT', entityPath(entity, 'intake'), update);
+  }
+
+  recordMaterialChange(
+    entity: CompoundEntityRef,
+    change: MaterialChangeInput,
+  ): Promise<StageRecord> {
+    return this.#send('POST', entityPath(entity, 'material-changes'), change);
   }
 
   putStage(
@@ -87,10 +137,18 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     stageId: string,
     update: StageUpdate,
   ): Promise<StageRecord> {
-    return this.#call(
-      'PUT',
-      `${entityPath(entity)}/stages/${encodeURIComponent(stageId)}`,
-      update,
+    return this.#send('PUT', entityPath(entity, 'stages', stageId), update);
+  }
+
+  signOffStage(
+    entity: CompoundEntityRef,
+    stageId: string,
+    signOff: { version: number },
+  ): Promise<StageRecord> {
+    return this.#send(
+      'POST',
+      entityPath(entity, 'stages', stageId, 'sign-off'),
+      signOff,
     );
   }
 
@@ -99,111 +157,7 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     activityId: string,
     update: RasiUpdate,
   ): Promise<RasiAssignment> {
-    return this.#call(
-      'PUT',
-      `${entityPath(entity)}/rasi/${encodeURIComponent(activityId)}`,
-      update,
-    );
-  }
-
-  requestException(
-    entity: CompoundEntityRef,
-    request: ExceptionRequest,
-  ): Promise<ExceptionRecord> {
-    return this.#call('POST', `${entityPath(entity)}/exceptions`, request);
-  }
-
-  transitionException(
-    entity: CompoundEntityRef,
-    id: string,
-    transition: { version: number; action: ExceptionAction; note?: string },
-  ): Promise<ExceptionRecord> {
-    return this.#call(
-      'POST',
-      `${entityPath(entity)}/exceptions/${encodeURIComponent(id)}/transitions`,
-      transition,
-    );
-  }
-
-  startWorksheet(
-    entity: CompoundEntityRef,
-    worksheet: { kind: 'incident' | 'drill'; title: string },
-  ): Promise<WorksheetRecord> {
-    return this.#call('POST', `${entityPath(entity)}/worksheets`, worksheet);
-  }
-
-  updateWorksheet(
-    entity: CompoundEntityRef,
-    id: string,
-    update: WorksheetUpdate,
-  ): Promise<WorksheetRecord> {
-    return this.#call(
-      'PUT',
-      `${entityPath(entity)}/worksheets/${encodeURIComponent(id)}`,
-      update,
-    );
-  }
-
-  addLesson(
-    entity: CompoundEntityRef,
-    id: string,
-    lesson: { version: number; lesson: string; reopensStageId?: string },
-  ): Promise<WorksheetRecord> {
-    return this.#call(
-      'POST',
-      `${entityPath(entity)}/worksheets/${encodeURIComponent(id)}/lessons`,
-      lesson,
-    );
-  }
-
-  createDecision(
-    entity: CompoundEntityRef,
-    decision: DecisionInput,
-  ): Promise<DecisionRecord> {
-    return this.#call('POST', `${entityPath(entity)}/decisions`, decision);
-  }
-
-  updateDecision(
-    entity: CompoundEntityRef,
-    id: string,
-    decision: DecisionInput & { version: number },
-  ): Promise<DecisionRecord> {
-    return this.#call(
-      'PUT',
-      `${entityPath(entity)}/decisions/${encodeURIComponent(id)}`,
-      decision,
-    );
-  }
-
-  createRelease(
-    entity: CompoundEntityRef,
-    release: { release: string },
-  ): Promise<ReleaseRecord> {
-    return this.#call('POST', `${entityPath(entity)}/releases`, release);
-  }
-
-  decideRelease(
-    entity: CompoundEntityRef,
-    id: string,
-    decision: { version: number; decision: 'go' | 'no_go'; note?: string },
-  ): Promise<ReleaseRecord> {
-    return this.#call(
-      'POST',
-      `${entityPath(entity)}/releases/${encodeURIComponent(id)}/decision`,
-      decision,
-    );
-  }
-
-  signOffStage(
-    entity: CompoundEntityRef,
-    stageId: string,
-    signOff: { version: number },
-  ): Promise<StageRecord> {
-    return this.#call(
-      'POST',
-      `${entityPath(entity)}/stages/${encodeURIComponent(stageId)}/sign-off`,
-      signOff,
-    );
+    return this.#send('PUT', entityPath(entity, 'rasi', activityId), update);
   }
 
   putAssessmentAnswer(
@@ -211,66 +165,213 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     activityId: string,
     answer: { version: number; value: number; notes?: string },
   ): Promise<AssessmentAnswer> {
-    return this.#call(
+    return this.#send(
       'PUT',
-      `${entityPath(entity)}/assessment/${encodeURIComponent(activityId)}`,
+      entityPath(entity, 'assessment', activityId),
       answer,
     );
   }
 
+  listExceptions(
+    entity: CompoundEntityRef,
+    page: PageRequest = {},
+  ): Promise<Page<ExceptionRecord>> {
+    return this.#get(entityPath(entity, 'exceptions'), page);
+  }
+
+  requestException(
+    entity: CompoundEntityRef,
+    request: ExceptionRequest,
+  ): Promise<ExceptionRecord> {
+    return this.#send('POST', entityPath(entity, 'exceptions'), request);
+  }
+
+  transitionException(
+    entity: CompoundEntityRef,
+    id: string,
+    transition: { version: number; action: ExceptionAction; note?: string },
+  ): Promise<ExceptionRecord> {
+    return this.#send(
+      'POST',
+      entityPath(entity, 'exceptions', id, 'transitions'),
+      transition,
+    );
+  }
+
+  listWorksheets(
+    entity: CompoundEntityRef,
+    page: PageRequest = {},
+  ): Promise<Page<WorksheetRecord>> {
+    return this.#get(entityPath(entity, 'worksheets'), page);
+  }
+
+  startWorksheet(
+    entity: CompoundEntityRef,
+    worksheet: { kind: 'incident' | 'drill'; title: string },
+  ): Promise<WorksheetRecord> {
+    return this.#send('POST', entityPath(entity, 'worksheets'), worksheet);
+  }
+
+  updateWorksheet(
+    entity: CompoundEntityRef,
+    id: string,
+    update: WorksheetUpdate,
+  ): Promise<WorksheetRecord> {
+    return this.#send('PUT', entityPath(entity, 'worksheets', id), update);
+  }
+
+  addLesson(
+    entity: CompoundEntityRef,
+    id: string,
+    lesson: { version: number; lesson: string; reopensStageId?: string },
+  ): Promise<WorksheetRecord> {
+    return this.#send(
+      'POST',
+      entityPath(entity, 'worksheets', id, 'lessons'),
+      lesson,
+    );
+  }
+
+  listDecisions(
+    entity: CompoundEntityRef,
+    page: PageRequest = {},
+  ): Promise<Page<DecisionRecord>> {
+    return this.#get(entityPath(entity, 'decisions'), page);
+  }
+
+  createDecision(
+    entity: CompoundEntityRef,
+    decision: DecisionInput,
+  ): Promise<DecisionRecord> {
+    return this.#send('POST', entityPath(entity, 'decisions'), decision);
+  }
+
+  updateDecision(
+    entity: CompoundEntityRef,
+    id: string,
+    decision: DecisionInput & { version: number },
+  ): Promise<DecisionRecord> {
+    return this.#send('PUT', entityPath(entity, 'decisions', id), decision);
+  }
+
+  listReleases(
+    entity: CompoundEntityRef,
+    page: PageRequest = {},
+  ): Promise<Page<ReleaseRecord>> {
+    return this.#get(entityPath(entity, 'releases'), page);
+  }
+
+  createRelease(
+    entity: CompoundEntityRef,
+    release: { release: string },
+  ): Promise<ReleaseRecord> {
+    return this.#send('POST', entityPath(entity, 'releases'), release);
+  }
+
+  pushReleaseEvidence(
+    entity: CompoundEntityRef,
+    id: string,
+    evidence: ReleaseEvidenceInput,
+  ): Promise<ReleaseRecord> {
+    return this.#send(
+      'POST',
+      entityPath(entity, 'releases', id, 'evidence'),
+      evidence,
+    );
+  }
+
+  decideRelease(
+    entity: CompoundEntityRef,
+    id: string,
+    decision: { version: number; decision: 'go' | 'no_go'; note?: string },
+  ): Promise<ReleaseRecord> {
+    return this.#send(
+      'POST',
+      entityPath(entity, 'releases', id, 'decision'),
+      decision,
+    );
+  }
+
+  listHistory(
+    entity: CompoundEntityRef,
+    page: PageRequest = {},
+  ): Promise<Page<HistoryEntry>> {
+    return this.#get(entityPath(entity, 'history'), page);
+  }
+
+  // Org-wide views (security leads)
+
   getOrgFacets(): Promise<OrgFacets> {
-    return this.#call('GET', '/org/facets');
+    return this.#get(path('org', 'facets'));
   }
 
   getOrgOverview(
     filter: OrgFilter,
     options: { withinDays?: number } = {},
   ): Promise<OrgOverview> {
-    return this.#call(
-      'GET',
-      `/org/overview${query({ ...filter, ...options })}`,
-    );
+    return this.#get(path('org', 'overview'), { ...filter, ...options });
   }
 
-  listOrgComponents(q: OrgComponentQuery): Promise<OrgComponentPage> {
-    return this.#call('GET', `/org/components${query(q)}`);
+  listOrgComponents(query: OrgComponentQuery): Promise<OrgComponentPage> {
+    return this.#get(path('org', 'components'), query);
   }
 
   getOrgTrend(
     filter: OrgFilter,
     options: { days?: number } = {},
   ): Promise<OrgTrend> {
-    return this.#call('GET', `/org/trend${query({ ...filter, ...options })}`);
+    return this.#get(path('org', 'trend'), { ...filter, ...options });
   }
 
   async getMetricsPack(
     filter: OrgFilter & { quarter: Quarter; format: MetricsPackFormat },
   ): Promise<Blob> {
-    const response = await this.#fetch(
-      'GET',
-      `/org/metrics-pack${query(filter)}`,
-    );
+    const response = await this.#fetch('GET', path('org', 'metrics-pack'), {
+      query: filter,
+    });
     return response.blob();
   }
 
-  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.#fetch(method, path, body);
+  /** A GET answered with JSON. */
+  #get<T>(urlPath: string, query?: Query): Promise<T> {
+    return this.#json('GET', urlPath, { query });
+  }
+
+  /** A PUT or POST with a JSON body, answered with JSON. */
+  #send<T>(method: 'PUT' | 'POST', urlPath: string, body: object): Promise<T> {
+    return this.#json(method, urlPath, { body });
+  }
+
+  async #json<T>(
+    method: string,
+    urlPath: string,
+    options: { query?: Query; body?: object },
+  ): Promise<T> {
+    const response = await this.#fetch(method, urlPath, options);
     return (await response.json()) as T;
   }
 
-  async #fetch(method: string, path: string, body?: unknown) {
+  /** Sends the request; a non-2xx answer is thrown as a `ResponseError`. */
+  async #fetch(
+    method: string,
+    urlPath: string,
+    { query, body }: { query?: Query; body?: object },
+  ): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl(
       SECURITY_MATURITY_PLUGIN_ID,
     );
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
-    });
+    const response = await this.#fetchApi.fetch(
+      `${baseUrl}${urlPath}${queryString(query)}`,
+      {
+        method,
+        ...(body === undefined
+          ? {}
+          : {
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            }),
+      },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,140 +1,99 @@
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   ExceptionRecord,
-  ExceptionStatus,
-  RiskRating,
+  ExceptionRequest,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { randomUUID } from 'crypto';
-import { toException } from '../../database/mappers';
-import { EntityAccess } from '../access';
-import { RecordContext } from './context';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type ExceptionAction = 'approve' | 'reject' | 'revoke' | 'close';
-
-/** The lifecycle: which action moves which status where. */
-const TRANSITIONS: Record<
+import * as families from '../../database/records/tables';
+import { RecordsTransaction } from '../../database/records/RecordsTransaction';
+import {
+  checkExceptionRequest,
+  checkExceptionTransition,
   ExceptionAction,
-  { from: ExceptionStatus[]; to: ExceptionStatus }
-> = {
-  approve: { from: ['requested'], to: 'approved' },
-  reject: { from: ['requested'], to: 'rejected' },
-  revoke: { from: ['approved'], to: 'revoked' },
-  close: { from: ['requested', 'approved'], to: 'closed' },
-};
-
-/** Actions only security leads may take; the others are for owners too. */
-export const LEAD_ACTIONS: ExceptionAction[] = ['approve', 'reject', 'revoke'];
+  ExceptionTransition,
+} from '../../domain/exceptionLifecycle';
+import { EntityAccess } from '../../access/AccessControl';
+import { RecordContext } from './RecordContext';
 
 export async function requestException(
   ctx: RecordContext,
   access: EntityAccess,
-  body: {
-    controlId: string;
-    justification: string;
-    compensatingControls: string;
-    riskRating: RiskRating;
-    expiresAt: string;
-  },
+  input: ExceptionRequest,
 ): Promise<ExceptionRecord> {
-  const control = ctx.workflow.baselineControls.find(
-    c => c.id === body.controlId,
+  const { control, expiresAt } = checkExceptionRequest(
+    ctx.workflow,
+    input,
+    new Date(),
   );
-  if (!control) {
-    throw new InputError(
-      `Unknown baseline control '${
-        body.controlId
-      }'; use one of ${ctx.workflow.baselineControls
-        .map(c => c.id)
-        .join(', ')}`,
-    );
-  }
-  const now = Date.now();
-  const expiresAt = new Date(body.expiresAt);
-  if (expiresAt.getTime() <= now) {
-    throw new InputError('The expiry must be in the future');
-  }
-  if (expiresAt.getTime() > now + ctx.workflow.exceptionMaxDays * DAY_MS) {
-    throw new InputError(
-      `An exception may last at most ${ctx.workflow.exceptionMaxDays} days`,
-    );
-  }
-  return ctx.store.mutate(access.entityRef, access.actor, async uow => {
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
     const id = randomUUID();
-    const row = {
-      id,
-      entity_ref: uow.entityRef,
-      control_id: control.id,
-      justification: body.justification,
-      compensating_controls: body.compensatingControls,
-      risk_rating: body.riskRating,
-      expires_at: expiresAt,
-      status: 'requested',
-      requested_by: access.actor,
-      requested_at: uow.now,
-      ...uow.stamp(1),
-    };
-    await uow.tx('exceptions').insert(row);
-    await uow.history('exception', id, 'request', {
+    const created = await tx.insert(families.exceptions, id, {
       controlId: control.id,
-      riskRating: body.riskRating,
+      justification: input.justification,
+      compensatingControls: input.compensatingControls,
+      riskRating: input.riskRating,
+      expiresAt,
+      status: 'requested',
+      requestedBy: access.actor,
+      requestedAt: tx.now,
+    });
+    await tx.history('exception', id, 'request', {
+      controlId: control.id,
+      riskRating: input.riskRating,
       expiresAt: expiresAt.toISOString(),
     });
-    return toException(row);
+    return created;
   });
+}
+
+/**
+ * Moves one exception through its lifecycle inside a transaction: the rule
+ * decides, the versioned write guards, the history row says what happened.
+ * People's actions and the clock's expiry both come through here.
+ */
+export async function applyExceptionTransition(
+  tx: RecordsTransaction,
+  id: string,
+  transition: ExceptionTransition,
+  readVersion: number | undefined,
+  note?: string,
+): Promise<ExceptionRecord> {
+  const before = await tx.get(families.exceptions, id, 'The exception');
+  const version = readVersion ?? before.version;
+  const to = checkExceptionTransition({
+    exception: before,
+    transition,
+    actor: tx.actor,
+    readVersion: version,
+    now: tx.now,
+  });
+  const decided =
+    transition === 'close' || transition === 'expire'
+      ? {}
+      : { decidedBy: tx.actor, decidedAt: tx.now };
+  const after = await tx.update(
+    families.exceptions,
+    id,
+    version,
+    {
+      status: to,
+      ...decided,
+      decisionNote: note ?? before.decisionNote ?? null,
+    },
+    'The exception',
+  );
+  await tx.history('exception', id, transition, {
+    status: { from: before.status, to },
+  });
+  return after;
 }
 
 export async function transitionException(
   ctx: RecordContext,
   access: EntityAccess,
   id: string,
-  body: { version: number; action: ExceptionAction; note?: string },
+  input: { version: number; action: ExceptionAction; note?: string },
 ): Promise<ExceptionRecord> {
-  const { from, to } = TRANSITIONS[body.action];
-  return ctx.store.mutate(access.entityRef, access.actor, async uow => {
-    const row = await uow.get('exceptions', { id }, 'The exception');
-    if (
-      (body.action === 'approve' || body.action === 'reject') &&
-      row.requested_by.toLocaleLowerCase('en-US') ===
-        access.actor.toLocaleLowerCase('en-US')
-    ) {
-      // Segregation of duties.
-      throw new NotAllowedError(
-        'Nobody may approve or reject their own exception request',
-      );
-    }
-    if (Number(row.version) === body.version && !from.includes(row.status)) {
-      throw new ConflictError(
-        `An exception that is ${row.status} cannot be ${to}`,
-      );
-    }
-    if (
-      body.action === 'approve' &&
-      new Date(row.expires_at).getTime() <= uow.now.getTime()
-    ) {
-      throw new ConflictError(
-        'The exception has already passed its expiry; request a new one',
-      );
-    }
-    const decision =
-      body.action === 'close'
-        ? {}
-        : { decided_by: access.actor, decided_at: uow.now };
-    const updated = await uow.updateVersioned(
-      'exceptions',
-      { id },
-      body.version,
-      {
-        status: to,
-        ...decision,
-        decision_note: body.note ?? row.decision_note ?? null,
-      },
-      'The exception',
-    );
-    await uow.history('exception', id, body.action, {
-      status: { from: row.status, to },
-    });
-    return toException(updated);
-  });
+  return ctx.records.mutate(access.entityRef, access.actor, tx =>
+    applyExceptionTransition(tx, id, input.action, input.version, input.note),
+  );
 }

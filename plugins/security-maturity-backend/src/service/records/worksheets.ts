@@ -1,97 +1,62 @@
 import {
   ContainmentAction,
-  WorksheetContent,
   WorksheetRecord,
+  WorksheetUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { randomUUID } from 'crypto';
-import { toWorksheet } from '../../database/mappers';
-import { EntityAccess } from '../access';
-import { diff, RecordContext, resolvePeopleRefs } from './context';
-import { findStage, reopenStage } from './stages';
-
-type Body = WorksheetContent;
-
-/** Containment owners default from the Accountable of these RASI activities. */
-const CONTAINMENT_ACTIVITIES: Record<ContainmentAction, string> = {
-  isolate: 'incident-isolate',
-  revoke: 'incident-revoke',
-  freeze: 'incident-freeze',
-  recover: 'incident-recover',
-};
-
-const bodyOf = (w: WorksheetRecord): Body => ({
-  readiness: w.readiness,
-  containmentOwners: w.containmentOwners,
-  timeline: w.timeline,
-  actions: w.actions,
-  findings: w.findings,
-  lessons: w.lessons,
-});
+import * as families from '../../database/records/tables';
+import { diff } from '../../domain/diff';
+import { findStage } from '../../domain/stageRules';
+import {
+  closedAt,
+  CONTAINMENT_ACTIVITIES,
+  contentOf,
+  newWorksheetContent,
+  stampTimeline,
+} from '../../domain/worksheetRules';
+import { EntityAccess } from '../../access/AccessControl';
+import { RecordContext, resolvePeopleRefs } from './RecordContext';
+import { reopenStage } from './stages';
 
 export async function startWorksheet(
   ctx: RecordContext,
   access: EntityAccess,
-  body: { kind: 'incident' | 'drill'; title: string },
+  input: { kind: 'incident' | 'drill'; title: string },
 ): Promise<WorksheetRecord> {
-  return ctx.store.mutate(access.entityRef, access.actor, async uow => {
-    const rasi = await uow
-      .tx('rasi_assignments')
-      .where({ entity_ref: uow.entityRef })
-      .whereIn('activity_id', Object.values(CONTAINMENT_ACTIVITIES))
-      .select('activity_id', 'accountable');
-    const accountableFor = (activity: string) =>
-      rasi.find(r => r.activity_id === activity)?.accountable ?? null;
-    const content: Body = {
-      readiness: { baselineControlsPresent: false, runtimeVisibility: false },
-      containmentOwners: {
-        isolate: accountableFor(CONTAINMENT_ACTIVITIES.isolate),
-        revoke: accountableFor(CONTAINMENT_ACTIVITIES.revoke),
-        freeze: accountableFor(CONTAINMENT_ACTIVITIES.freeze),
-        recover: accountableFor(CONTAINMENT_ACTIVITIES.recover),
-      },
-      timeline: [
-        {
-          at: uow.now.toISOString(),
-          entry: `${body.kind === 'drill' ? 'Drill' : 'Incident'} started`,
-          by: access.actor,
-        },
-      ],
-      actions: [],
-      findings: [],
-      lessons: [],
-    };
-    const id = randomUUID();
-    const row = {
-      id,
-      entity_ref: uow.entityRef,
-      kind: body.kind,
-      title: body.title,
-      status: 'open',
-      started_at: uow.now,
-      body: JSON.stringify(content),
-      ...uow.stamp(1),
-    };
-    await uow.tx('worksheets').insert(row);
-    await uow.history('worksheet', id, 'start', {
-      kind: body.kind,
-      title: body.title,
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const rasi = await tx.findMany(
+      families.rasiAssignments,
+      Object.values(CONTAINMENT_ACTIVITIES),
+    );
+    const content = newWorksheetContent({
+      kind: input.kind,
+      accountableFor: activity =>
+        rasi.find(r => r.activityId === activity)?.accountable ?? null,
+      actor: access.actor,
+      now: tx.now,
     });
-    return toWorksheet(row);
+    const id = randomUUID();
+    const created = await tx.insert(families.worksheets, id, {
+      kind: input.kind,
+      title: input.title,
+      status: 'open',
+      startedAt: tx.now,
+      content,
+    });
+    await tx.history('worksheet', id, 'start', {
+      kind: input.kind,
+      title: input.title,
+    });
+    return created;
   });
 }
 
-export async function updateWorksheet(
+/** Containment owners named in an update must be users or groups in the catalog. */
+async function resolveContainmentOwners(
   ctx: RecordContext,
   access: EntityAccess,
-  id: string,
-  body: Omit<Body, 'lessons'> & {
-    version: number;
-    title: string;
-    status: 'open' | 'closed';
-    containedAt?: string;
-  },
-): Promise<WorksheetRecord> {
-  const owners = body.containmentOwners;
+  owners: WorksheetRecord['containmentOwners'],
+) {
   const named = (Object.keys(owners) as ContainmentAction[]).filter(
     k => owners[k],
   );
@@ -101,53 +66,53 @@ export async function updateWorksheet(
     named.map(k => owners[k]!),
     'containmentOwners',
   );
-  const containmentOwners = { ...owners };
+  const result = { ...owners };
   named.forEach((k, i) => {
-    containmentOwners[k] = resolved[i];
+    result[k] = resolved[i];
   });
+  return result;
+}
 
-  return ctx.store.mutate(access.entityRef, access.actor, async uow => {
-    const before = toWorksheet(
-      await uow.get('worksheets', { id }, 'The worksheet'),
-    );
-    // New timeline entries are the caller's: who wrote one comes from the
-    // token, never from the request; entries already stored stay as they are.
-    const key = (t: { at: string; entry: string; by: string }) =>
-      `${t.at}|${t.entry}|${t.by}`;
-    const stored = new Set(before.timeline.map(key));
-    const content: Body = {
-      readiness: body.readiness,
-      containmentOwners,
-      timeline: body.timeline.map(t =>
-        stored.has(key(t)) ? t : { ...t, by: access.actor },
-      ),
-      actions: body.actions,
-      findings: body.findings,
-      lessons: before.lessons, // lessons are added one by one, never rewritten
-    };
-    const closing = body.status === 'closed' && before.status !== 'closed';
-    const closedAt =
-      closing || !before.closedAt ? uow.now : new Date(before.closedAt);
-    const updated = await uow.updateVersioned(
-      'worksheets',
-      { id },
-      body.version,
+export async function updateWorksheet(
+  ctx: RecordContext,
+  access: EntityAccess,
+  id: string,
+  input: WorksheetUpdate,
+): Promise<WorksheetRecord> {
+  const containmentOwners = await resolveContainmentOwners(
+    ctx,
+    access,
+    input.containmentOwners,
+  );
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const before = await tx.get(families.worksheets, id, 'The worksheet');
+    const closing = input.status === 'closed' && before.status !== 'closed';
+    const after = await tx.update(
+      families.worksheets,
+      id,
+      input.version,
       {
-        title: body.title,
-        status: body.status,
-        contained_at: body.containedAt ? new Date(body.containedAt) : null,
-        // Re-opening clears the close time; closing again sets a new one.
-        closed_at: body.status === 'closed' ? closedAt : null,
-        body: JSON.stringify(content),
+        title: input.title,
+        status: input.status,
+        containedAt: input.containedAt ? new Date(input.containedAt) : null,
+        closedAt: closedAt(before, input.status, tx.now),
+        content: {
+          readiness: input.readiness,
+          containmentOwners,
+          timeline: stampTimeline(before.timeline, input.timeline, tx.actor),
+          actions: input.actions,
+          findings: input.findings,
+          // Lessons are added one by one, never rewritten.
+          lessons: before.lessons,
+        },
       },
       'The worksheet',
     );
-    const after = toWorksheet(updated);
-    await uow.history(
+    await tx.history(
       'worksheet',
       id,
       closing ? 'close' : 'update',
-      diff({ ...before, ...bodyOf(before) }, after),
+      diff(before, after),
     );
     return after;
   });
@@ -157,45 +122,40 @@ export async function addLesson(
   ctx: RecordContext,
   access: EntityAccess,
   id: string,
-  body: { version: number; lesson: string; reopensStageId?: string },
+  input: { version: number; lesson: string; reopensStageId?: string },
 ): Promise<WorksheetRecord> {
-  const stage = body.reopensStageId
-    ? findStage(ctx.workflow, body.reopensStageId)
+  const stage = input.reopensStageId
+    ? findStage(ctx.workflow, input.reopensStageId)
     : undefined;
-  return ctx.store.mutate(access.entityRef, access.actor, async uow => {
-    const before = toWorksheet(
-      await uow.get('worksheets', { id }, 'The worksheet'),
-    );
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const before = await tx.get(families.worksheets, id, 'The worksheet');
     const lesson = {
-      lesson: body.lesson,
+      lesson: input.lesson,
       ...(stage ? { reopensStageId: stage.id } : {}),
-      by: access.actor,
-      at: uow.now.toISOString(),
+      by: tx.actor,
+      at: tx.now.toISOString(),
     };
-    const updated = await uow.updateVersioned(
-      'worksheets',
-      { id },
-      body.version,
+    const after = await tx.update(
+      families.worksheets,
+      id,
+      input.version,
       {
-        body: JSON.stringify({
-          ...bodyOf(before),
-          lessons: [...before.lessons, lesson],
-        }),
+        content: { ...contentOf(before), lessons: [...before.lessons, lesson] },
       },
       'The worksheet',
     );
-    await uow.history('worksheet', id, 'lesson', {
-      lesson: body.lesson,
+    await tx.history('worksheet', id, 'lesson', {
+      lesson: input.lesson,
       reopensStageId: stage?.id ?? null,
     });
     if (stage) {
       // Runtime lessons feed the next planning cycle.
       await reopenStage(
-        uow,
+        tx,
         stage.id,
-        `Lesson from "${before.title}": ${body.lesson}`,
+        `Lesson from "${before.title}": ${input.lesson}`,
       );
     }
-    return toWorksheet(updated);
+    return after;
   });
 }

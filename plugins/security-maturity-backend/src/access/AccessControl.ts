@@ -1,0 +1,253 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  AuthenticationError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import {
+  securityMaturityApprovePermission,
+  securityMaturityEditPermission,
+  securityMaturityEvidencePushPermission,
+  securityMaturityOrgReadPermission,
+  securityMaturityReadPermission,
+  normalizeEntityRef,
+} from '@secmat/backstage-plugin-security-maturity-common';
+
+/** An entity as the API names it: kind, namespace and name. */
+export type EntityPath = { kind: string; namespace: string; name: string };
+
+/** Which principal types an operation takes. */
+type Principals = Array<'user' | 'service'>;
+
+/** Who is asking about which entity, and what they may do with it. */
+export type EntityAccess = {
+  entity: Entity;
+  entityRef: string;
+  credentials: BackstageCredentials;
+  /** The user's entity ref, or the service's subject. */
+  actor: string;
+  isUser: boolean;
+  isOwner: boolean;
+  isSecurityLead: boolean;
+  /** The user's own ref and groups, lower-cased (empty for services). */
+  ownershipRefs: string[];
+};
+
+/**
+ * The plugin's own fail-closed checks. Ownership and group membership come from
+ * the catalog and the caller's verified credentials, never from the request. The
+ * permission framework is consulted as well, so a policy can only narrow this.
+ * It takes credentials, not requests, so that every entry point (HTTP, actions,
+ * scheduled tasks) is checked the same way.
+ */
+export class AccessControl {
+  constructor(
+    private readonly deps: {
+      auth: AuthService;
+      userInfo: UserInfoService;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      securityLeadGroups: string[];
+    },
+  ) {}
+
+  /** Anyone who may read the entity in the catalog (users and services). */
+  async forRead(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(credentials, path, ['user', 'service']);
+    await this.authorize(securityMaturityReadPermission, access);
+    return access;
+  }
+
+  /** The entity's owners and security leads, as users. */
+  async forEdit(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(credentials, path, ['user']);
+    if (!access.isOwner && !access.isSecurityLead) {
+      throw new NotAllowedError(
+        `Only the owners of ${access.entityRef} and security leads may change its security records`,
+      );
+    }
+    await this.authorize(securityMaturityEditPermission, access);
+    return access;
+  }
+
+  /**
+   * Any signed-in user who may read the entity; the caller then decides (used
+   * for sign-off, which the stage's Accountable may give without owning it).
+   */
+  async forUser(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(credentials, path, ['user']);
+    await this.authorize(securityMaturityEditPermission, access);
+    return access;
+  }
+
+  /** Security leads, as users. */
+  async forApprove(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(credentials, path, ['user']);
+    if (!access.isSecurityLead) {
+      throw new NotAllowedError('Only security leads may do this');
+    }
+    await this.authorize(securityMaturityApprovePermission, access);
+    return access;
+  }
+
+  /** CI pipelines (service credentials), or owners and security leads. */
+  async forEvidencePush(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(credentials, path, ['user', 'service']);
+    if (access.isUser && !access.isOwner && !access.isSecurityLead) {
+      throw new NotAllowedError(
+        `Only the owners of ${access.entityRef}, security leads and CI services may add release evidence`,
+      );
+    }
+    await this.authorize(securityMaturityEvidencePushPermission, access);
+    return access;
+  }
+
+  /**
+   * Security leads, as users: the org-wide views span every team's components,
+   * so they are not for everyone who can read one entity.
+   */
+  async forOrg(credentials: BackstageCredentials): Promise<{ actor: string }> {
+    this.assertPrincipal(credentials, ['user']);
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    const mine = new Set(info.ownershipEntityRefs.map(normalizeEntityRef));
+    const lead = this.deps.securityLeadGroups.some(g =>
+      mine.has(normalizeEntityRef(g)),
+    );
+    if (!lead) {
+      throw new NotAllowedError(
+        `The org-wide views are for security leads (members of ${
+          this.deps.securityLeadGroups.join(', ') || 'no configured group'
+        })`,
+      );
+    }
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: securityMaturityOrgReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed by policy: ${securityMaturityOrgReadPermission.name}`,
+      );
+    }
+    return { actor: info.userEntityRef };
+  }
+
+  /** Refuses principals the operation does not take, as httpAuth would. */
+  private assertPrincipal(
+    credentials: BackstageCredentials,
+    allow: Principals,
+  ) {
+    const type = (credentials.principal as { type: string }).type;
+    if (type === 'none') {
+      throw new AuthenticationError('Missing credentials');
+    }
+    if (!allow.includes(type as 'user' | 'service')) {
+      throw new NotAllowedError(
+        `This operation does not allow '${type}' credentials`,
+      );
+    }
+  }
+
+  private async resolve(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+    allow: Principals,
+  ): Promise<EntityAccess> {
+    this.assertPrincipal(credentials, allow);
+    const requestedRef = stringifyEntityRef(path);
+    const isService = this.deps.auth.isPrincipal(credentials, 'service');
+    // Users: with their own credentials, so the catalog's read rules apply.
+    // Services (a CI pipeline, whose token may be restricted to this plugin):
+    // with the plugin's credentials, only to confirm that the entity exists.
+    const entity = await this.deps.catalog.getEntityByRef(requestedRef, {
+      credentials: isService
+        ? await this.deps.auth.getOwnServiceCredentials()
+        : credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`Entity ${requestedRef} was not found`);
+    }
+    const entityRef = stringifyEntityRef(entity);
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    if (isService || principal.type !== 'user') {
+      return {
+        entity,
+        entityRef,
+        credentials,
+        actor: principal.subject ?? 'service',
+        isUser: false,
+        isOwner: false,
+        isSecurityLead: false,
+        ownershipRefs: [],
+      };
+    }
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    const mine = new Set(info.ownershipEntityRefs.map(normalizeEntityRef));
+    const owners = (entity.relations ?? [])
+      .filter(r => r.type === RELATION_OWNED_BY)
+      .map(r => normalizeEntityRef(r.targetRef));
+    return {
+      entity,
+      entityRef,
+      credentials,
+      actor: info.userEntityRef,
+      isUser: true,
+      isOwner: owners.some(ref => mine.has(ref)),
+      isSecurityLead: this.deps.securityLeadGroups.some(g =>
+        mine.has(normalizeEntityRef(g)),
+      ),
+      ownershipRefs: [...mine],
+    };
+  }
+
+  private async authorize(permission: Permission, access: EntityAccess) {
+    // Resource permissions name the entity, so a policy's catalog conditions
+    // (such as isEntityOwner) are evaluated against it.
+    const [decision] = isResourcePermission(permission)
+      ? await this.deps.permissions.authorize(
+          [{ permission, resourceRef: access.entityRef }],
+          { credentials: access.credentials },
+        )
+      : await this.deps.permissions.authorize([{ permission }], {
+          credentials: access.credentials,
+        });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed by policy: ${permission.name}`);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
+import { readWorkflowConfig } from './readWorkflowConfig';
+
+/** How often the scheduled tasks run. */
+export type ScheduleOptions = {
+  rescoring: SchedulerServiceTaskScheduleDefinition;
+  exceptionExpiry: SchedulerServiceTaskScheduleDefinition;
+};
+
+/** Everything the plugin reads from `securityMaturity`, read in one place. */
+export type SecurityMaturityConfig = {
+  workflow: WorkflowConfig;
+  scoring: {
+    /** Days after which an attested self-assessment answer is stale. */
+    attestedMaxAgeDays: number;
+    /** Days of daily score snapshots kept for the trends. */
+    historyRetentionDays: number;
+  };
+  /** The official OWASP SAMM model directory, for its wording. */
+  sammModelPath?: string;
+  schedules: ScheduleOptions;
+};
+
+const defaultSchedules: ScheduleOptions = {
+  rescoring: {
+    frequency: { hours: 6 },
+    timeout: { hours: 1 },
+    initialDelay: { minutes: 1 },
+  },
+  exceptionExpiry: {
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 30 },
+  },
+};
+
+function readSchedule(
+  config: Config,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+) {
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : fallback;
+}
+
+export function readSecurityMaturityConfig(
+  config: Config,
+): SecurityMaturityConfig {
+  return {
+    workflow: readWorkflowConfig(config),
+    scoring: {
+      attestedMaxAgeDays:
+        config.getOptionalNumber('securityMaturity.samm.attestedMaxAgeDays') ??
+        365,
+      historyRetentionDays:
+        config.getOptionalNumber(
+          'securityMaturity.scoring.historyRetentionDays',
+        ) ?? 730,
+    },
+    sammModelPath: config.getOptionalString('securityMaturity.samm.modelPath'),
+    schedules: {
+      rescoring: readSchedule(
+        config,
+        'securityMaturity.scoring.schedule',
+        defaultSchedules.rescoring,
+      ),
+      exceptionExpiry: readSchedule(
+        config,
+        'securityMaturity.exceptions.expirySchedule',
+        defaultSchedules.exceptionExpiry,
+      ),
+    },
+  };
+}

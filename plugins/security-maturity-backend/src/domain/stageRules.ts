@@ -1,0 +1,162 @@
+import {
+  ChecklistItem,
+  IntakeAnswers,
+  normalizeEntityRef,
+  StageDefinition,
+  StageRecord,
+  StageStatus,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { forbidden, invalid } from './RuleViolation';
+
+/** The stage that a material change or a risky intake change re-opens. */
+export const THREAT_MODELING_STAGE = 'threat-modeling';
+
+/** Statuses a gate can be signed off in. */
+export const SIGNABLE_STATUSES: ReadonlyArray<StageStatus> = [
+  'passed',
+  'waived',
+  'not_applicable',
+];
+
+export function findStage(
+  workflow: WorkflowConfig,
+  stageId: string,
+): StageDefinition {
+  const stage = workflow.stages.find(s => s.id === stageId);
+  if (!stage) {
+    throw invalid(
+      `Unknown stage '${stageId}'; the workflow has ${workflow.stages
+        .map(s => s.id)
+        .join(', ')}`,
+    );
+  }
+  return stage;
+}
+
+/**
+ * Checks a stage update and returns the full checklist in the stage's order
+ * (criteria not given are not done): known criteria only, each once; a waived
+ * or not-applicable stage needs a reason; a passed stage has every criterion
+ * done.
+ */
+export function checkStageUpdate(
+  stage: StageDefinition,
+  update: { status: StageStatus; checklist: ChecklistItem[]; reason?: string },
+): ChecklistItem[] {
+  const known = new Set(stage.exitCriteria.map(c => c.id));
+  const given = new Map<string, ChecklistItem>();
+  for (const item of update.checklist) {
+    if (!known.has(item.criterionId)) {
+      throw invalid(
+        `Stage '${stage.id}' has no exit criterion '${item.criterionId}'`,
+      );
+    }
+    if (given.has(item.criterionId)) {
+      throw invalid(`Exit criterion '${item.criterionId}' is listed twice`);
+    }
+    given.set(item.criterionId, item);
+  }
+  const checklist = stage.exitCriteria.map(
+    c => given.get(c.id) ?? { criterionId: c.id, done: false, evidence: [] },
+  );
+  if (
+    (update.status === 'waived' || update.status === 'not_applicable') &&
+    !update.reason?.trim()
+  ) {
+    throw invalid(`A ${update.status.replace('_', '-')} stage needs a reason`);
+  }
+  const open = checklist.filter(c => !c.done).length;
+  if (update.status === 'passed' && open > 0) {
+    throw invalid(
+      `Stage '${stage.id}' cannot pass with ${open} exit criteria not done`,
+    );
+  }
+  return checklist;
+}
+
+/** A sign-off covers what was signed: a change of status or checklist voids it. */
+export const voidsSignOff = (
+  before: Pick<StageRecord, 'status' | 'checklist'> | undefined,
+  after: { status: StageStatus; checklist: ChecklistItem[] },
+) =>
+  Boolean(
+    before &&
+      (before.status !== after.status ||
+        JSON.stringify(before.checklist) !== JSON.stringify(after.checklist)),
+  );
+
+/**
+ * Who may sign off a gate: the Accountable for its sign-off activity in RASI
+ * (directly or through a group), or a security lead; and only a gate that is
+ * passed, waived or not applicable.
+ */
+export function checkSignOff(options: {
+  stage: StageDefinition;
+  status: StageStatus;
+  accountable: string | undefined;
+  ownershipRefs: string[];
+  isSecurityLead: boolean;
+}) {
+  const { stage, status, accountable, ownershipRefs, isSecurityLead } = options;
+  const isAccountable = Boolean(
+    accountable && ownershipRefs.includes(normalizeEntityRef(accountable)),
+  );
+  if (!isAccountable && !isSecurityLead) {
+    throw forbidden(
+      accountable
+        ? `Only ${accountable} (Accountable for ${stage.signOffActivityId}) or a security lead may sign off '${stage.title}'`
+        : `Nobody is Accountable for ${stage.signOffActivityId} yet; only a security lead may sign off '${stage.title}'`,
+    );
+  }
+  if (!SIGNABLE_STATUSES.includes(status)) {
+    throw invalid(
+      `Only a passed, waived or not-applicable stage can be signed off; '${
+        stage.title
+      }' is ${status.replace('_', ' ')}`,
+    );
+  }
+}
+
+/** Checks intake answers against the configured data classifications. */
+export function checkIntake(workflow: WorkflowConfig, answers: IntakeAnswers) {
+  if (!workflow.dataClassifications.includes(answers.dataClassification)) {
+    throw invalid(
+      `Unknown data classification '${
+        answers.dataClassification
+      }'; use one of ${workflow.dataClassifications.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * What makes a change of intake material: new integrations, an auth-flow
+ * change, or more sensitive data. Each re-opens threat modeling.
+ */
+export function materialIntakeChanges(
+  workflow: WorkflowConfig,
+  before: IntakeAnswers | undefined,
+  after: IntakeAnswers,
+): string[] {
+  if (!before) return [];
+  const rank = (c: string) => workflow.dataClassifications.indexOf(c);
+  const triggers: string[] = [];
+  if (!before.newIntegrations && after.newIntegrations) {
+    triggers.push('new integrations');
+  }
+  if (!before.authFlowChanges && after.authFlowChanges) {
+    triggers.push('an auth-flow change');
+  }
+  if (rank(after.dataClassification) > rank(before.dataClassification)) {
+    triggers.push(`data now ${after.dataClassification}`);
+  }
+  return triggers;
+}
+
+/** A re-opened stage: in progress again, its sign-off cleared, the reason kept. */
+export const reopenedStage = (reason: string) => ({
+  status: 'in_progress' as StageStatus,
+  signedOffBy: null,
+  signedOffAt: null,
+  reopenedReason: reason,
+});

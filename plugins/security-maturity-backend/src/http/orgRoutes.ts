@@ -1,0 +1,60 @@
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { OrgService } from '../org/OrgService';
+import { spec } from '../schema/openapi.generated';
+import { callerOf } from './callers';
+
+/**
+ * The org-wide views for security leads. The spec has checked the query
+ * (enums, ranges, the quarter's pattern) and filled in its defaults; the
+ * handlers only read the caller and hand over to the org service, which
+ * checks access and audits the export.
+ */
+export function registerOrgRoutes(
+  router: ApiRouter<typeof spec>,
+  options: { httpAuth: HttpAuthService; org: OrgService },
+) {
+  const { httpAuth, org } = options;
+
+  router.get('/org/facets', async (req, res) => {
+    res.json(await org.facets(await callerOf(httpAuth, req)));
+  });
+
+  router.get('/org/overview', async (req, res) => {
+    res.json(
+      await org.overview(
+        await callerOf(httpAuth, req),
+        req.query,
+        req.query.withinDays ?? 30,
+      ),
+    );
+  });
+
+  router.get('/org/components', async (req, res) => {
+    res.json(await org.components(await callerOf(httpAuth, req), req.query));
+  });
+
+  router.get('/org/trend', async (req, res) => {
+    res.json(
+      await org.trend(
+        await callerOf(httpAuth, req),
+        req.query,
+        req.query.days ?? 180,
+      ),
+    );
+  });
+
+  router.get('/org/metrics-pack', async (req, res) => {
+    const pack = await org.metricsPack(
+      await callerOf(httpAuth, req),
+      req.query,
+      req.query.quarter,
+      req.query.format ?? 'xlsx',
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${pack.filename}"`,
+    );
+    res.type(pack.contentType).send(pack.body);
+  });
+}

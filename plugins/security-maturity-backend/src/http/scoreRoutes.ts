@@ -1,0 +1,58 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
+import { SammModelView } from '../samm/sammModel';
+import { spec } from '../schema/openapi.generated';
+import { RecordsService } from '../service/RecordsService';
+import { ScorerRegistry } from '../service/ScorerRegistry';
+import { callerOf, entityOf } from './callers';
+
+const E = '/entities/:kind/:namespace/:name';
+
+/** Scores, and what they are computed with: workflow, scorers, SAMM model. */
+export function registerScoreRoutes(
+  router: ApiRouter<typeof spec>,
+  options: {
+    httpAuth: HttpAuthService;
+    records: RecordsService;
+    workflow: WorkflowConfig;
+    scorers: ScorerRegistry;
+    sammModel: SammModelView;
+  },
+) {
+  const { httpAuth, records, workflow, scorers, sammModel } = options;
+
+  router.get(`${E}/score`, async (req, res) => {
+    res.json(
+      await records.getEntityScore(
+        await callerOf(httpAuth, req),
+        entityOf(req.params),
+      ),
+    );
+  });
+
+  router.get(`${E}/score/history`, async (req, res) => {
+    const items = await records.getEntityScoreHistory(
+      await callerOf(httpAuth, req),
+      entityOf(req.params),
+      Number(req.query.days ?? 90),
+    );
+    res.json({ items });
+  });
+
+  // Configuration and model: for any signed-in user or service.
+  router.get('/config', async (req, res) => {
+    await callerOf(httpAuth, req);
+    res.json(workflow);
+  });
+
+  router.get('/scorers', async (req, res) => {
+    await callerOf(httpAuth, req);
+    res.json({ items: scorers.describe() });
+  });
+
+  router.get('/samm/model', async (req, res) => {
+    await callerOf(httpAuth, req);
+    res.json(sammModel);
+  });
+}

@@ -1,0 +1,96 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  SAMM_PRACTICES,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { defaultWorkflow } from '../../config/defaults';
+import { OrgStructure } from '../OrgStructure';
+import { Sums } from '../sums';
+
+const group = (name: string, parent?: string, title?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
+  spec: { type: 'team', children: [] },
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
+});
+
+const system = (name: string, domain?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name, namespace: 'default' },
+  spec: {},
+  relations: domain
+    ? [{ type: 'partOf', targetRef: `domain:default/${domain}` }]
+    : [],
+});
+
+const domain = (name: string, title?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Domain',
+  metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
+  spec: {},
+});
+
+export const PE = 'group:default/product-engineering';
+export const PAYMENTS = 'group:default/payments-team';
+export const CHECKOUT = 'group:default/checkout-squad';
+export const IDENTITY = 'group:default/identity-team';
+export const LEADS = 'group:default/security-leads';
+
+/**
+ * Product Engineering ⊃ Payments ⊃ Checkout squad, and Identity; the
+ * security leads on their own. Systems checkout (commerce), accounts
+ * (identity) and a system without a domain.
+ */
+export const testOrg = () =>
+  new OrgStructure([
+    group('product-engineering', undefined, 'Product Engineering'),
+    group('Payments-Team', 'product-engineering', 'Payments'),
+    group('checkout-squad', 'payments-team'),
+    group('identity-team', 'product-engineering'),
+    group('security-leads'),
+    domain('commerce', 'Commerce'),
+    domain('identity'),
+    system('checkout', 'commerce'),
+    system('accounts', 'identity'),
+    system('orphan'),
+  ]);
+
+/** The sums of `components` components each scoring `score` everywhere. */
+export function slice(
+  components: number,
+  score: number,
+  extra: Partial<Pick<Sums, 'percent' | 'withTarget' | 'belowTarget'>> = {},
+): Sums {
+  const total = components * score;
+  return {
+    components,
+    overall: total,
+    percent: extra.percent ?? 0,
+    withTarget: extra.withTarget ?? 0,
+    belowTarget: extra.belowTarget ?? 0,
+    functions: { G: total, D: total, I: total, V: total, O: total },
+    practices: Object.fromEntries(SAMM_PRACTICES.map(p => [p.id, total])),
+  };
+}
+
+/** A workflow of the given stages: ID to the tiers that require it. */
+export function workflowOf(
+  stages: Record<string, string[]>,
+  rasiActivities = defaultWorkflow.rasiActivities,
+): WorkflowConfig {
+  const template = defaultWorkflow.stages[0];
+  return {
+    ...defaultWorkflow,
+    stages: Object.entries(stages).map(([id, requiredForTiers]) => ({
+      ...template,
+      id,
+      title: `Stage ${id}`,
+      requiredForTiers,
+    })),
+    rasiActivities,
+  };
+}

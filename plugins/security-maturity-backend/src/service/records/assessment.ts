@@ -1,0 +1,39 @@
+import {
+  AssessmentAnswer,
+  normalizeSammActivityId,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import * as families from '../../database/records/tables';
+import { diff } from '../../domain/diff';
+import { invalid } from '../../domain/RuleViolation';
+import { EntityAccess } from '../../access/AccessControl';
+import { RecordContext } from './RecordContext';
+
+/** An owner's attested self-assessment answer to one SAMM activity. */
+export async function putAssessmentAnswer(
+  ctx: RecordContext,
+  access: EntityAccess,
+  rawActivityId: string,
+  input: { version: number; value: number; notes?: string },
+): Promise<AssessmentAnswer> {
+  const activityId = normalizeSammActivityId(rawActivityId);
+  if (!activityId) {
+    throw invalid(`Unknown SAMM activity '${rawActivityId}'`);
+  }
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const before = await tx.find(families.assessmentAnswers, activityId);
+    const after = await tx.save(
+      families.assessmentAnswers,
+      activityId,
+      input.version,
+      { value: input.value, notes: input.notes ?? null },
+      `The self-assessment answer for ${activityId}`,
+    );
+    await tx.history(
+      'assessment',
+      activityId,
+      before ? 'update' : 'create',
+      diff(before, after),
+    );
+    return after;
+  });
+}

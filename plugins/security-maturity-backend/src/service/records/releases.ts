@@ -1,0 +1,95 @@
+import {
+  ReleaseEvidence,
+  ReleaseRecord,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { randomUUID } from 'crypto';
+import * as families from '../../database/records/tables';
+import {
+  checkEvidencePush,
+  checkNewRelease,
+  checkReleaseDecision,
+} from '../../domain/releaseRules';
+import { EntityAccess } from '../../access/AccessControl';
+import { RecordContext } from './RecordContext';
+
+export async function createRelease(
+  ctx: RecordContext,
+  access: EntityAccess,
+  input: { release: string },
+): Promise<ReleaseRecord> {
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const [existing] = await tx.findWhere(families.releases, {
+      release: input.release,
+    });
+    checkNewRelease(existing);
+    const id = randomUUID();
+    const created = await tx.insert(families.releases, id, {
+      release: input.release,
+      decision: 'pending',
+      evidence: [],
+      createdAt: tx.now,
+    });
+    await tx.history('release', id, 'create', { release: input.release });
+    return created;
+  });
+}
+
+/** Evidence is appended (CI does not know versions), only while undecided. */
+export async function pushReleaseEvidence(
+  ctx: RecordContext,
+  access: EntityAccess,
+  id: string,
+  input: Omit<ReleaseEvidence, 'pushedBy' | 'pushedAt'>,
+): Promise<ReleaseRecord> {
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const before = await tx.get(families.releases, id, 'The release');
+    checkEvidencePush(before);
+    const evidence: ReleaseEvidence = {
+      ...input,
+      pushedBy: access.actor,
+      pushedAt: tx.now.toISOString(),
+    };
+    const after = await tx.update(
+      families.releases,
+      id,
+      before.version,
+      { evidence: [...before.evidence, evidence] },
+      'The release',
+    );
+    await tx.history('release', id, 'evidence', {
+      kind: input.kind,
+      title: input.title,
+      url: input.url,
+    });
+    return after;
+  });
+}
+
+/** Go or no-go, by a person. */
+export async function decideRelease(
+  ctx: RecordContext,
+  access: EntityAccess,
+  id: string,
+  input: { version: number; decision: 'go' | 'no_go'; note?: string },
+): Promise<ReleaseRecord> {
+  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+    const before = await tx.get(families.releases, id, 'The release');
+    checkReleaseDecision(before, input.version);
+    const after = await tx.update(
+      families.releases,
+      id,
+      input.version,
+      {
+        decision: input.decision,
+        decisionNote: input.note ?? null,
+        decidedBy: access.actor,
+        decidedAt: tx.now,
+      },
+      'The release',
+    );
+    await tx.history('release', id, 'decide', {
+      decision: { from: 'pending', to: input.decision },
+    });
+    return after;
+  });
+}
