@@ -1,12 +1,4 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
 import {
   DecisionInput,
   ExceptionRequest,
@@ -14,7 +6,6 @@ import {
   Page,
   RasiUpdate,
   ReleaseEvidence,
-  requiredStageIds,
   SecurityMaturityRecord,
   StageUpdate,
   WorksheetUpdate,
@@ -26,9 +17,8 @@ import {
 } from '../access/AccessControl';
 import { ListedRecords, ListName } from '../database/records/RecordsStore';
 import { ExceptionAction, isLeadAction } from '../domain/exceptionLifecycle';
-import { RuleViolation } from '../domain/RuleViolation';
 import { ScoringService } from '../scoring/ScoringService';
-import { audited } from './auditing';
+import { Operation, OperationRunner } from './OperationRunner';
 import { Caller } from './Caller';
 import * as assessment from './records/assessment';
 import * as decisions from './records/decisions';
@@ -40,17 +30,7 @@ import * as stages from './records/stages';
 import * as worksheets from './records/worksheets';
 import { ScorerRegistry } from './ScorerRegistry';
 import { expireDueExceptions } from './expireDueExceptions';
-
-/** Which check an operation passes before it runs. */
-type AccessLevel = 'read' | 'edit' | 'user' | 'approve' | 'evidence';
-
-type Operation = {
-  actionType: string;
-  access: AccessLevel;
-  /** Approvals and sign-offs are high; other edits medium. */
-  severityLevel?: 'medium' | 'high';
-  meta?: JsonObject;
-};
+import { toEntityRecord } from './records/entityRecord';
 
 /**
  * The one way in to an entity's security records. Every entry point (REST
@@ -61,6 +41,7 @@ type Operation = {
  */
 export class RecordsService {
   private readonly ctx: RecordContext;
+  private readonly runner: OperationRunner;
 
   constructor(
     private readonly deps: RecordContext & {
@@ -76,6 +57,16 @@ export class RecordsService {
       workflow: deps.workflow,
       catalog: deps.catalog,
     };
+    this.runner = new OperationRunner(deps);
+  }
+
+  private run<T>(
+    caller: Caller,
+    path: EntityPath,
+    operation: Operation,
+    fn: (access: EntityAccess) => Promise<T>,
+  ) {
+    return this.runner.run(caller, path, operation, fn);
   }
 
   // --- reads ---------------------------------------------------------------
@@ -85,25 +76,12 @@ export class RecordsService {
     path: EntityPath,
   ): Promise<SecurityMaturityRecord> {
     const access = await this.deps.access.forRead(caller.credentials, path);
-    const picture = await this.deps.records.readPicture(access.entityRef);
-    const { header, ...records } = picture;
-    return {
-      entityRef: access.entityRef,
-      version: header?.version ?? 0,
-      updatedAt: header?.updatedAt,
-      updatedBy: header?.updatedBy,
-      ...records,
-      // Until intake sets the tier, every stage is shown as required.
-      requiredStageIds: requiredStageIds(
-        this.deps.workflow,
-        records.intake?.tier,
-      ),
-      scorers: this.deps.scorers.describe(),
-      permissions: {
-        canEdit: access.isUser && (access.isOwner || access.isSecurityLead),
-        isSecurityLead: access.isSecurityLead,
-      },
-    };
+    return toEntityRecord(
+      access,
+      await this.deps.records.readPicture(access.entityRef),
+      this.deps.workflow,
+      this.deps.scorers.describe(),
+    );
   }
 
   async listRecords<L extends ListName>(
@@ -262,15 +240,7 @@ export class RecordsService {
    * version bump, audited and rescored like any other change.
    */
   expireDueExceptions(now = new Date()) {
-    return expireDueExceptions(
-      {
-        records: this.deps.records,
-        auditor: this.deps.auditor,
-        scoring: this.deps.scoring,
-        logger: this.deps.logger,
-      },
-      now,
-    );
+    return expireDueExceptions(this.deps, now);
   }
 
   // --- worksheets -----------------------------------------------------------
@@ -393,84 +363,5 @@ export class RecordsService {
       { actionType: 'release-decide', access: 'edit', meta: { releaseId: id } },
       a => releases.decideRelease(this.ctx, a, id, input),
     );
-  }
-
-  // --- the one wrapper --------------------------------------------------------
-
-  private async run<T>(
-    caller: Caller,
-    path: EntityPath,
-    operation: Operation,
-    fn: (access: EntityAccess) => Promise<T>,
-  ): Promise<T> {
-    let entity: Entity | undefined;
-    const result = await audited(
-      this.deps.auditor,
-      caller,
-      {
-        actionType: operation.actionType,
-        severityLevel: operation.severityLevel,
-        meta: { entityRef: stringifyEntityRef(path), ...operation.meta },
-      },
-      async () => {
-        const access = await this.check(operation.access, caller, path);
-        entity = access.entity;
-        try {
-          return await fn(access);
-        } catch (error) {
-          throw toHttpError(error);
-        }
-      },
-    );
-    await this.rescore(entity!);
-    return result;
-  }
-
-  private check(level: AccessLevel, caller: Caller, path: EntityPath) {
-    const { access } = this.deps;
-    const { credentials } = caller;
-    switch (level) {
-      case 'read':
-        return access.forRead(credentials, path);
-      case 'edit':
-        return access.forEdit(credentials, path);
-      case 'user':
-        return access.forUser(credentials, path);
-      case 'approve':
-        return access.forApprove(credentials, path);
-      case 'evidence':
-        return access.forEvidencePush(credentials, path);
-      default:
-        throw new Error(`Unknown access level ${level}`);
-    }
-  }
-
-  // A record change moves the score at once. The change itself is already
-  // committed, so a scoring failure is logged, not answered; the scheduled
-  // rescoring repairs it.
-  private async rescore(entity: Entity) {
-    try {
-      await this.deps.scoring.rescoreEntity(entity);
-    } catch (error) {
-      this.deps.logger.error(
-        `Could not rescore ${stringifyEntityRef(entity)}`,
-        error as Error,
-      );
-    }
-  }
-}
-
-/** A broken domain rule as the HTTP error it means; other errors unchanged. */
-export function toHttpError(error: unknown): unknown {
-  if (!(error instanceof RuleViolation)) return error;
-  switch (error.kind) {
-    case 'forbidden':
-      return new NotAllowedError(error.message);
-    case 'conflict':
-      return new ConflictError(error.message);
-    case 'not-found':
-      return new NotFoundError(error.message);
-    default:
-      return new InputError(error.message);
   }
 }

@@ -61,10 +61,15 @@ export class RecordsTransaction {
     return rows.map(family.toRecord);
   }
 
-  /** The records of these keys that exist. */
+  /** The records of these keys that exist, in one query. */
   async findMany<R, V, K>(family: Family<R, V, K>, keys: K[]): Promise<R[]> {
-    const found = await Promise.all(keys.map(k => this.find(family, k)));
-    return found.filter((r): r is Awaited<R> => r !== undefined) as R[];
+    if (keys.length === 0) return [];
+    const rows = await this.tx(family.table)
+      .where({ entity_ref: this.entityRef })
+      .where(query => {
+        for (const key of keys) query.orWhere(family.key(key));
+      });
+    return rows.map(family.toRecord);
   }
 
   /** A new record at version 1 (new ids are the caller's). */

@@ -1,0 +1,35 @@
+import {
+  requiredStageIds,
+  ScorerInfo,
+  SecurityMaturityRecord,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { EntityAccess } from '../../access/AccessControl';
+import {
+  RecordsHeader,
+  StoredRecords,
+} from '../../database/records/RecordsStore';
+
+/** The whole record of an entity as the Security tab reads it. */
+export function toEntityRecord(
+  access: EntityAccess,
+  picture: StoredRecords & { header?: RecordsHeader },
+  workflow: WorkflowConfig,
+  scorers: ScorerInfo[],
+): SecurityMaturityRecord {
+  const { header, ...records } = picture;
+  return {
+    entityRef: access.entityRef,
+    version: header?.version ?? 0,
+    updatedAt: header?.updatedAt,
+    updatedBy: header?.updatedBy,
+    ...records,
+    // Until intake sets the tier, every stage is shown as required.
+    requiredStageIds: requiredStageIds(workflow, records.intake?.tier),
+    scorers,
+    permissions: {
+      canEdit: access.isUser && (access.isOwner || access.isSecurityLead),
+      isSecurityLead: access.isSecurityLead,
+    },
+  };
+}
