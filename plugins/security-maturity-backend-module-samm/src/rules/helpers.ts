@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   CLEARED_STATUSES,
   EntityRecords,
   EvidenceLink,
@@ -22,8 +23,6 @@ export type SammRule = {
     input: ScorerInput,
   ): Omit<EvidenceAnswer, 'id' | 'ruleId'> | undefined;
 };
-
-const DAY_MS = 86_400_000;
 
 export const stage = (
   records: EntityRecords,

@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   ActivityScore,
   EntityRecords,
   EntityScore,
@@ -13,8 +14,6 @@ import {
   SecurityMaturityScorer,
 } from '@secmat/backstage-plugin-security-maturity-node';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-
-const DAY_MS = 86_400_000;
 
 const answerValues = new Set<number>(SAMM_ANSWER_VALUES);
 const valid = (a: EvidenceAnswer) =>
