@@ -9,6 +9,7 @@ import plugin, {
   securityMaturityPage,
 } from './alpha';
 import { securityMaturityApiRef } from './api';
+import { rootRouteRef } from './routes';
 import { emptyRecord, entity, mockApi } from './__testUtils__/records';
 import { componentPage, facets, overview } from './__testUtils__/org';
 import {
@@ -31,6 +32,8 @@ describe('security-maturity plugin (new frontend system)', () => {
       plugin.getExtension('entity-card:security-maturity/summary'),
     ).toBeDefined();
     expect(plugin.getExtension('page:security-maturity')).toBeDefined();
+    // The same ref as the legacy plugin's, so either app links to one page.
+    expect(plugin.routes.root).toBe(rootRouteRef);
   });
 
   it('renders the org-wide page at /security-maturity', async () => {

@@ -1,7 +1,6 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -13,6 +12,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { SecurityMaturityClient } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /** The backend client as a utility API. @alpha */
 export const securityMaturityApi = ApiBlueprint.make({
@@ -50,9 +50,6 @@ export const securityMaturityEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** The route of the org-wide page. @alpha */
-export const securityMaturityPageRouteRef = createRouteRef();
-
 /**
  * The org-wide Security maturity page for security leads, at
  * `/security-maturity`, with a sidebar item. @alpha
@@ -62,7 +59,7 @@ export const securityMaturityPage = PageBlueprint.make({
     path: '/security-maturity',
     title: 'Security maturity',
     icon: <SecurityIcon />,
-    routeRef: securityMaturityPageRouteRef,
+    routeRef: rootRouteRef,
     // The page brings its own header with the export action.
     noHeader: true,
     loader: () =>
@@ -78,7 +75,7 @@ export const securityMaturityPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'security-maturity',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: securityMaturityPageRouteRef },
+  routes: { root: rootRouteRef },
   extensions: [
     securityMaturityApi,
     securityMaturityEntityContent,

@@ -1,46 +1,24 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { securityMaturityApiRef } from './api';
 import * as packageRoot from './index';
 import {
   EntitySecurityMaturityCard,
   EntitySecurityMaturityContent,
   securityMaturityPlugin,
 } from './plugin';
-import {
-  emptyRecord,
-  entity,
-  mockApi,
-  responseError,
-} from './__testUtils__/records';
+import { rootRouteRef } from './routes';
+import { emptyRecord, mockApi, responseError } from './__testUtils__/records';
+import { renderTab as renderOnEntityPage } from './__testUtils__/renderTab';
 
 // Legacy frontend system: the exports at '.' rendered in a legacy test app.
 describe('legacy EntitySecurityMaturityContent', () => {
-  function renderTab(api: ReturnType<typeof mockApi>) {
-    return renderInTestApp(
-      <TestApiProvider apis={[[securityMaturityApiRef, api]]}>
-        <EntityProvider entity={entity}>
-          <EntitySecurityMaturityContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
-  }
+  const renderTab = (api: ReturnType<typeof mockApi>) =>
+    renderOnEntityPage(api, <EntitySecurityMaturityContent />);
 
   it('renders the legacy summary card', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[[securityMaturityApiRef, mockApi(async () => emptyRecord)]]}
-      >
-        <EntityProvider entity={entity}>
-          <EntitySecurityMaturityCard />
-        </EntityProvider>
-      </TestApiProvider>,
+    await renderOnEntityPage(
+      mockApi(async () => emptyRecord),
+      <EntitySecurityMaturityCard />,
     );
     expect(await screen.findByText('Security maturity')).toBeInTheDocument();
     expect(screen.getByText('Open exceptions: 0')).toBeInTheDocument();
@@ -48,6 +26,8 @@ describe('legacy EntitySecurityMaturityContent', () => {
 
   it('is provided by the legacy plugin and exported from the package root', () => {
     expect(securityMaturityPlugin.getId()).toBe('security-maturity');
+    expect(securityMaturityPlugin.routes.root).toBe(rootRouteRef);
+    expect(packageRoot.securityMaturityRouteRef).toBe(rootRouteRef);
     expect(Object.keys(packageRoot).sort()).toEqual([
       'EntitySecurityMaturityCard',
       'EntitySecurityMaturityContent',

@@ -1,7 +1,9 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
 /**
- * The org-wide Security maturity page (legacy frontend system).
+ * The org-wide Security maturity page. One ref for both frontend systems: the
+ * new one accepts this legacy ref, so links to the page resolve the same in
+ * either app.
  *
  * @public
  */

@@ -1,14 +1,7 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import {
-  DecisionInput,
-  ExceptionRequest,
-  IntakeAnswers,
   Page,
-  RasiUpdate,
-  ReleaseEvidence,
   SecurityMaturityRecord,
-  StageUpdate,
-  WorksheetUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import {
   AccessControl,
@@ -16,12 +9,14 @@ import {
   EntityPath,
 } from '../access/AccessControl';
 import { ListedRecords, ListName } from '../database/records/RecordsStore';
-import { ExceptionAction, isLeadAction } from '../domain/exceptionLifecycle';
+import { isLeadAction } from '../domain/exceptionLifecycle';
 import { ScoringService } from '../scoring/ScoringService';
-import { Operation, OperationRunner } from './OperationRunner';
 import { Caller } from './Caller';
+import { expireDueExceptions } from './expireDueExceptions';
+import { Operation, OperationRunner } from './OperationRunner';
 import * as assessment from './records/assessment';
 import * as decisions from './records/decisions';
+import { toEntityRecord } from './records/entityRecord';
 import * as exceptions from './records/exceptions';
 import { RecordContext } from './records/RecordContext';
 import * as rasi from './records/rasi';
@@ -29,8 +24,6 @@ import * as releases from './records/releases';
 import * as stages from './records/stages';
 import * as worksheets from './records/worksheets';
 import { ScorerRegistry } from './ScorerRegistry';
-import { expireDueExceptions } from './expireDueExceptions';
-import { toEntityRecord } from './records/entityRecord';
 
 /**
  * The one way in to an entity's security records. Every entry point (REST
@@ -60,13 +53,21 @@ export class RecordsService {
     this.runner = new OperationRunner(deps);
   }
 
-  private run<T>(
-    caller: Caller,
-    path: EntityPath,
-    operation: Operation,
-    fn: (access: EntityAccess) => Promise<T>,
+  /**
+   * An operation on one entity's records: how it is checked and audited
+   * (fixed, or from its arguments), and the record function that does it.
+   */
+  private operation<A extends unknown[], T>(
+    describe: Operation | ((args: NoInfer<A>) => Operation),
+    fn: (ctx: RecordContext, access: EntityAccess, ...args: A) => Promise<T>,
   ) {
-    return this.runner.run(caller, path, operation, fn);
+    return (caller: Caller, path: EntityPath, ...args: A): Promise<T> =>
+      this.runner.run(
+        caller,
+        path,
+        typeof describe === 'function' ? describe(args) : describe,
+        access => fn(this.ctx, access, ...args),
+      );
   }
 
   // --- reads ---------------------------------------------------------------
@@ -112,127 +113,73 @@ export class RecordsService {
 
   // --- stage gates and intake ---------------------------------------------
 
-  putIntake(
-    caller: Caller,
-    path: EntityPath,
-    input: IntakeAnswers & { version: number },
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'intake-update', access: 'edit' },
-      a => stages.putIntake(this.ctx, a, input),
-    );
-  }
+  readonly putIntake = this.operation(
+    { actionType: 'intake-update', access: 'edit' },
+    stages.putIntake,
+  );
 
-  putStage(
-    caller: Caller,
-    path: EntityPath,
-    stageId: string,
-    input: StageUpdate,
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'stage-update', access: 'edit', meta: { stageId } },
-      a => stages.putStage(this.ctx, a, stageId, input),
-    );
-  }
+  readonly putStage = this.operation(
+    ([stageId]) => ({
+      actionType: 'stage-update',
+      access: 'edit',
+      meta: { stageId },
+    }),
+    stages.putStage,
+  );
 
-  /** The stage's Accountable or a security lead (checked by the rule). */
-  signOffStage(
-    caller: Caller,
-    path: EntityPath,
-    stageId: string,
-    input: { version: number },
-  ) {
-    return this.run(
-      caller,
-      path,
-      {
-        actionType: 'stage-sign-off',
-        access: 'user',
-        severityLevel: 'high',
-        meta: { stageId },
-      },
-      a => stages.signOffStage(this.ctx, a, stageId, input),
-    );
-  }
+  /** For the stage's Accountable or a security lead (checked by the rule). */
+  readonly signOffStage = this.operation(
+    ([stageId]) => ({
+      actionType: 'stage-sign-off',
+      access: 'user',
+      severityLevel: 'high',
+      meta: { stageId },
+    }),
+    stages.signOffStage,
+  );
 
-  recordMaterialChange(
-    caller: Caller,
-    path: EntityPath,
-    input: { kind: string; description: string },
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'material-change', access: 'edit' },
-      a => stages.recordMaterialChange(this.ctx, a, input),
-    );
-  }
+  readonly recordMaterialChange = this.operation(
+    { actionType: 'material-change', access: 'edit' },
+    stages.recordMaterialChange,
+  );
 
   // --- RASI and self-assessment -------------------------------------------
 
-  putRasiAssignment(
-    caller: Caller,
-    path: EntityPath,
-    activityId: string,
-    input: RasiUpdate,
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'rasi-update', access: 'edit', meta: { activityId } },
-      a => rasi.putRasiAssignment(this.ctx, a, activityId, input),
-    );
-  }
+  readonly putRasiAssignment = this.operation(
+    ([activityId]) => ({
+      actionType: 'rasi-update',
+      access: 'edit',
+      meta: { activityId },
+    }),
+    rasi.putRasiAssignment,
+  );
 
-  putAssessmentAnswer(
-    caller: Caller,
-    path: EntityPath,
-    activityId: string,
-    input: { version: number; value: number; notes?: string },
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'assessment-answer', access: 'edit', meta: { activityId } },
-      a => assessment.putAssessmentAnswer(this.ctx, a, activityId, input),
-    );
-  }
+  readonly putAssessmentAnswer = this.operation(
+    ([activityId]) => ({
+      actionType: 'assessment-answer',
+      access: 'edit',
+      meta: { activityId },
+    }),
+    assessment.putAssessmentAnswer,
+  );
 
   // --- exceptions -----------------------------------------------------------
 
-  requestException(caller: Caller, path: EntityPath, input: ExceptionRequest) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'exception-request', access: 'edit' },
-      a => exceptions.requestException(this.ctx, a, input),
-    );
-  }
+  readonly requestException = this.operation(
+    { actionType: 'exception-request', access: 'edit' },
+    exceptions.requestException,
+  );
 
   /** Approve, reject and revoke are for security leads; close for owners too. */
-  transitionException(
-    caller: Caller,
-    path: EntityPath,
-    id: string,
-    input: { version: number; action: ExceptionAction; note?: string },
-  ) {
-    const lead = isLeadAction(input.action);
-    return this.run(
-      caller,
-      path,
-      {
-        actionType: `exception-${input.action}`,
-        access: lead ? 'approve' : 'edit',
-        severityLevel: lead ? 'high' : 'medium',
-        meta: { exceptionId: id },
-      },
-      a => exceptions.transitionException(this.ctx, a, id, input),
-    );
-  }
+  readonly transitionException = this.operation(
+    ([id, input]) => ({
+      actionType: `exception-${input.action}`,
+      access: isLeadAction(input.action) ? 'approve' : 'edit',
+      severityLevel: isLeadAction(input.action) ? 'high' : 'medium',
+      meta: { exceptionId: id },
+    }),
+    exceptions.transitionException,
+  );
 
   /**
    * The clock's transition: approved exceptions past their expiry become
@@ -245,123 +192,67 @@ export class RecordsService {
 
   // --- worksheets -----------------------------------------------------------
 
-  startWorksheet(
-    caller: Caller,
-    path: EntityPath,
-    input: { kind: 'incident' | 'drill'; title: string },
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'worksheet-start', access: 'edit' },
-      a => worksheets.startWorksheet(this.ctx, a, input),
-    );
-  }
+  readonly startWorksheet = this.operation(
+    { actionType: 'worksheet-start', access: 'edit' },
+    worksheets.startWorksheet,
+  );
 
-  updateWorksheet(
-    caller: Caller,
-    path: EntityPath,
-    id: string,
-    input: WorksheetUpdate,
-  ) {
-    return this.run(
-      caller,
-      path,
-      {
-        actionType: 'worksheet-update',
-        access: 'edit',
-        meta: { worksheetId: id },
-      },
-      a => worksheets.updateWorksheet(this.ctx, a, id, input),
-    );
-  }
+  readonly updateWorksheet = this.operation(
+    ([id]) => ({
+      actionType: 'worksheet-update',
+      access: 'edit',
+      meta: { worksheetId: id },
+    }),
+    worksheets.updateWorksheet,
+  );
 
-  addLesson(
-    caller: Caller,
-    path: EntityPath,
-    id: string,
-    input: { version: number; lesson: string; reopensStageId?: string },
-  ) {
-    return this.run(
-      caller,
-      path,
-      {
-        actionType: 'worksheet-lesson',
-        access: 'edit',
-        meta: { worksheetId: id },
-      },
-      a => worksheets.addLesson(this.ctx, a, id, input),
-    );
-  }
+  readonly addLesson = this.operation(
+    ([id]) => ({
+      actionType: 'worksheet-lesson',
+      access: 'edit',
+      meta: { worksheetId: id },
+    }),
+    worksheets.addLesson,
+  );
 
   // --- decisions and releases -------------------------------------------
 
-  createDecision(caller: Caller, path: EntityPath, input: DecisionInput) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'decision-create', access: 'edit' },
-      a => decisions.createDecision(this.ctx, a, input),
-    );
-  }
+  readonly createDecision = this.operation(
+    { actionType: 'decision-create', access: 'edit' },
+    decisions.createDecision,
+  );
 
-  updateDecision(
-    caller: Caller,
-    path: EntityPath,
-    id: string,
-    input: DecisionInput & { version: number },
-  ) {
-    return this.run(
-      caller,
-      path,
-      {
-        actionType: 'decision-update',
-        access: 'edit',
-        meta: { decisionId: id },
-      },
-      a => decisions.updateDecision(this.ctx, a, id, input),
-    );
-  }
+  readonly updateDecision = this.operation(
+    ([id]) => ({
+      actionType: 'decision-update',
+      access: 'edit',
+      meta: { decisionId: id },
+    }),
+    decisions.updateDecision,
+  );
 
-  createRelease(caller: Caller, path: EntityPath, input: { release: string }) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'release-create', access: 'edit' },
-      a => releases.createRelease(this.ctx, a, input),
-    );
-  }
+  readonly createRelease = this.operation(
+    { actionType: 'release-create', access: 'edit' },
+    releases.createRelease,
+  );
 
   /** The one operation CI pipelines may call with service credentials. */
-  pushReleaseEvidence(
-    caller: Caller,
-    path: EntityPath,
-    id: string,
-    input: Omit<ReleaseEvidence, 'pushedBy' | 'pushedAt'>,
-  ) {
-    return this.run(
-      caller,
-      path,
-      {
-        actionType: 'release-evidence',
-        access: 'evidence',
-        meta: { releaseId: id },
-      },
-      a => releases.pushReleaseEvidence(this.ctx, a, id, input),
-    );
-  }
+  readonly pushReleaseEvidence = this.operation(
+    ([id]) => ({
+      actionType: 'release-evidence',
+      access: 'evidence',
+      meta: { releaseId: id },
+    }),
+    releases.pushReleaseEvidence,
+  );
 
-  decideRelease(
-    caller: Caller,
-    path: EntityPath,
-    id: string,
-    input: { version: number; decision: 'go' | 'no_go'; note?: string },
-  ) {
-    return this.run(
-      caller,
-      path,
-      { actionType: 'release-decide', access: 'edit', meta: { releaseId: id } },
-      a => releases.decideRelease(this.ctx, a, id, input),
-    );
-  }
+  /** Go or no-go, by a person. */
+  readonly decideRelease = this.operation(
+    ([id]) => ({
+      actionType: 'release-decide',
+      access: 'edit',
+      meta: { releaseId: id },
+    }),
+    releases.decideRelease,
+  );
 }

@@ -41,6 +41,16 @@ export const emptyRecord: SecurityMaturityRecord = {
   ],
 };
 
+/** A record its reader may edit: an owner's, or with `LEAD` a security lead's. */
+export const editableRecord = (
+  more: Partial<SecurityMaturityRecord> = {},
+): SecurityMaturityRecord => ({
+  ...emptyRecord,
+  permissions: { canEdit: true, isSecurityLead: false },
+  ...more,
+});
+export const LEAD = { canEdit: true, isSecurityLead: true };
+
 export const workflow: WorkflowConfig = {
   stages: [
     {
@@ -136,3 +146,18 @@ export function responseError(
     text: async () => body,
   } as any);
 }
+
+/** An API method that accepts the change. */
+export const accepts = () => jest.fn(async () => ({} as any));
+
+const REFUSALS = {
+  403: ['Forbidden', 'NotAllowedError'],
+  409: ['Conflict', 'ConflictError'],
+} as const;
+
+/** An API method that refuses the change as the backend does: 403 or 409. */
+export const refuses = (status: keyof typeof REFUSALS, message: string) =>
+  jest.fn(async () => {
+    const [statusText, name] = REFUSALS[status];
+    throw await responseError(status, statusText, name, message);
+  });

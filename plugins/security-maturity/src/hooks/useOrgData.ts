@@ -4,7 +4,7 @@ import {
   OrgFilter,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import useAsync from 'react-use/esm/useAsync';
-import { securityMaturityApiRef } from '../../api';
+import { securityMaturityApiRef } from '../api';
 
 const key = (value: object) => JSON.stringify(value);
 

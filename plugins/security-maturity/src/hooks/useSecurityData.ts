@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { securityMaturityApiRef } from '../../api';
+import { securityMaturityApiRef } from '../api';
 
 /**
  * Everything the tab shows, loaded together: the record, the configured

@@ -2,6 +2,7 @@ import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { iso } from './mappers';
+import { diff } from '../../domain/diff';
 import { Family, toRow } from './tables';
 
 /**
@@ -118,6 +119,36 @@ export class RecordsTransaction {
       );
     }
     return this.update(family, key, readVersion, values, what);
+  }
+
+  /**
+   * `save`, with the history row written here: `create` or `update` and the
+   * changed fields. Values may depend on the record as it was.
+   */
+  async saveRecorded<R extends object, V, K>(
+    family: Family<R, V, K>,
+    key: K,
+    readVersion: number,
+    values: V | ((before: R | undefined) => V),
+    about: { what: string; recordType: string; recordId: string },
+  ): Promise<{ before: R | undefined; after: R }> {
+    const before = await this.find(family, key);
+    const after = await this.save(
+      family,
+      key,
+      readVersion,
+      typeof values === 'function'
+        ? (values as (b: R | undefined) => V)(before)
+        : values,
+      about.what,
+    );
+    await this.history(
+      about.recordType,
+      about.recordId,
+      before ? 'update' : 'create',
+      diff(before, after),
+    );
+    return { before, after };
   }
 
   /** Updates an existing record if it is still at readVersion. */

@@ -3,7 +3,6 @@ import {
   normalizeSammActivityId,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import * as families from '../../database/records/tables';
-import { diff } from '../../domain/diff';
 import { invalid } from '../../domain/RuleViolation';
 import { EntityAccess } from '../../access/AccessControl';
 import { RecordContext } from './RecordContext';
@@ -20,19 +19,16 @@ export async function putAssessmentAnswer(
     throw invalid(`Unknown SAMM activity '${rawActivityId}'`);
   }
   return ctx.records.mutate(access.entityRef, access.actor, async tx => {
-    const before = await tx.find(families.assessmentAnswers, activityId);
-    const after = await tx.save(
+    const { after } = await tx.saveRecorded(
       families.assessmentAnswers,
       activityId,
       input.version,
       { value: input.value, notes: input.notes ?? null },
-      `The self-assessment answer for ${activityId}`,
-    );
-    await tx.history(
-      'assessment',
-      activityId,
-      before ? 'update' : 'create',
-      diff(before, after),
+      {
+        what: `The self-assessment answer for ${activityId}`,
+        recordType: 'assessment',
+        recordId: activityId,
+      },
     );
     return after;
   });

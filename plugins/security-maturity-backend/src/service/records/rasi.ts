@@ -3,7 +3,6 @@ import {
   RasiUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import * as families from '../../database/records/tables';
-import { diff } from '../../domain/diff';
 import { findRasiActivity, normalizeRasi } from '../../domain/rasiRules';
 import { EntityAccess } from '../../access/AccessControl';
 import { RecordContext, resolvePeopleRefs } from './RecordContext';
@@ -25,19 +24,16 @@ export async function putRasiAssignment(
     informed: await resolve(input.informed, 'informed'),
   });
   return ctx.records.mutate(access.entityRef, access.actor, async tx => {
-    const before = await tx.find(families.rasiAssignments, activityId);
-    const after = await tx.save(
+    const { after } = await tx.saveRecorded(
       families.rasiAssignments,
       activityId,
       input.version,
       values,
-      `RASI for '${activity.title}'`,
-    );
-    await tx.history(
-      'rasi',
-      activityId,
-      before ? 'update' : 'create',
-      diff(before, after),
+      {
+        what: `RASI for '${activity.title}'`,
+        recordType: 'rasi',
+        recordId: activityId,
+      },
     );
     return after;
   });

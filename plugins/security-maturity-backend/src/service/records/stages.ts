@@ -7,7 +7,6 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import * as families from '../../database/records/tables';
 import { RecordsTransaction } from '../../database/records/RecordsTransaction';
-import { diff } from '../../domain/diff';
 import {
   checkIntake,
   checkSignOff,
@@ -55,8 +54,7 @@ export async function putIntake(
   checkIntake(workflow, input);
   const { tier, reason } = deriveTier(workflow, input);
   return ctx.records.mutate(access.entityRef, access.actor, async tx => {
-    const before = await tx.find(families.intakes, undefined);
-    const after = await tx.save(
+    const { before, after } = await tx.saveRecorded(
       families.intakes,
       undefined,
       input.version,
@@ -70,13 +68,11 @@ export async function putIntake(
         tier,
         tierReason: reason,
       } as families.IntakeValues,
-      'The intake classification',
-    );
-    await tx.history(
-      'intake',
-      'intake',
-      before ? 'update' : 'create',
-      diff(before, after),
+      {
+        what: 'The intake classification',
+        recordType: 'intake',
+        recordId: 'intake',
+      },
     );
     // A material change to a classified component re-opens threat modeling.
     const triggers = materialIntakeChanges(workflow, before, after);
@@ -100,12 +96,11 @@ export async function putStage(
   const stage = findStage(ctx.workflow, stageId);
   const checklist = checkStageUpdate(stage, input);
   return ctx.records.mutate(access.entityRef, access.actor, async tx => {
-    const before = await tx.find(families.stages, stageId);
-    const after = await tx.save(
+    const { after } = await tx.saveRecorded(
       families.stages,
       stageId,
       input.version,
-      {
+      before => ({
         status: input.status,
         ...(before?.status !== input.status ? { statusSince: tx.now } : {}),
         checklist,
@@ -114,14 +109,12 @@ export async function putStage(
         ...(voidsSignOff(before, { status: input.status, checklist })
           ? { signedOffBy: null, signedOffAt: null }
           : {}),
+      }),
+      {
+        what: `Stage '${stage.title}'`,
+        recordType: 'stage',
+        recordId: stageId,
       },
-      `Stage '${stage.title}'`,
-    );
-    await tx.history(
-      'stage',
-      stageId,
-      before ? 'update' : 'create',
-      diff(before, after),
     );
     return after;
   });

@@ -1,15 +1,13 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import {
   DecisionInput,
+  DecisionRecord,
   DecisionStatus,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
+import { useMutation } from '../../hooks/useMutation';
+import { useSecurityTab } from '../../hooks/useSecurityTab';
+import { FormDialog, menuItems } from '../common';
 
 const STATUSES: DecisionStatus[] = [
   'proposed',
@@ -18,6 +16,24 @@ const STATUSES: DecisionStatus[] = [
   'superseded',
 ];
 const ENTITY_REF = /^(user|group):[a-z0-9._-]+\/[a-z0-9._-]+$/i;
+const EMPTY: DecisionInput = {
+  trigger: '',
+  decision: '',
+  rationale: '',
+  ownerRef: '',
+  status: 'proposed',
+};
+
+const inputOf = (d: DecisionRecord): DecisionInput => ({
+  trigger: d.trigger,
+  decision: d.decision,
+  rationale: d.rationale,
+  ownerRef: d.ownerRef,
+  status: d.status,
+  backlogUrl: d.backlogUrl,
+  reReviewAt: d.reReviewAt,
+  reReviewTrigger: d.reReviewTrigger,
+});
 
 /** What is wrong with a decision, field by field; empty when it can be sent. */
 export function decisionProblems(d: DecisionInput) {
@@ -34,18 +50,44 @@ export function decisionProblems(d: DecisionInput) {
   return problems;
 }
 
-/** Logs or edits a threat-model decision; checked before it is sent. */
+/**
+ * Logs a threat-model decision, or edits `decision` with the version it was
+ * read at. Checked before it is sent; on failure it stays open with the
+ * reason.
+ */
 export function DecisionForm(props: {
-  title: string;
-  initial: DecisionInput;
-  busy: boolean;
-  onCancel: () => void;
-  onSave: (decision: DecisionInput) => void;
+  decision?: DecisionRecord;
+  onClose: () => void;
 }) {
-  const { title, initial, busy, onCancel, onSave } = props;
-  const [d, setD] = useState<DecisionInput>(initial);
+  const { decision: editing, onClose } = props;
+  const { api, entityRef, onChanged } = useSecurityTab();
+  const { busy, error, run } = useMutation(onChanged);
+  const [d, setD] = useState<DecisionInput>(editing ? inputOf(editing) : EMPTY);
   const [tried, setTried] = useState(false);
   const problems = decisionProblems(d);
+
+  const save = async () => {
+    setTried(true);
+    if (Object.keys(problems).length > 0) return;
+    const input = {
+      ...d,
+      backlogUrl: d.backlogUrl || undefined,
+      reReviewAt: d.reReviewAt
+        ? new Date(d.reReviewAt).toISOString()
+        : undefined,
+      reReviewTrigger: d.reReviewTrigger || undefined,
+    };
+    const saved = await run(() =>
+      editing
+        ? api.updateDecision(entityRef, editing.id, {
+            ...input,
+            version: editing.version,
+          })
+        : api.createDecision(entityRef, input),
+    );
+    if (saved) onClose();
+  };
+
   const field = (
     key: keyof DecisionInput,
     label: string,
@@ -64,65 +106,43 @@ export function DecisionForm(props: {
     />
   );
   return (
-    <Dialog open onClose={onCancel} aria-labelledby="decision-title">
-      <form
-        onSubmit={e => {
-          e.preventDefault();
-          setTried(true);
-          if (Object.keys(problems).length > 0) return;
-          onSave({
-            ...d,
-            backlogUrl: d.backlogUrl || undefined,
-            reReviewAt: d.reReviewAt
-              ? new Date(d.reReviewAt).toISOString()
-              : undefined,
-            reReviewTrigger: d.reReviewTrigger || undefined,
-          });
-        }}
+    <FormDialog
+      id="decision"
+      title={editing ? 'Edit decision' : 'Log a decision'}
+      submitLabel="Save"
+      canSubmit={!busy}
+      error={error}
+      onReload={onChanged}
+      onClose={onClose}
+      onSubmit={save}
+    >
+      {field('trigger', 'Trigger (the material change)')}
+      {field('decision', 'Decision')}
+      {field('rationale', 'Rationale', true)}
+      {field('ownerRef', 'Owner')}
+      {field('backlogUrl', 'Backlog item (link)')}
+      <TextField
+        id="decision-status"
+        select
+        label="Status"
+        fullWidth
+        margin="dense"
+        value={d.status}
+        onChange={e => setD({ ...d, status: e.target.value as DecisionStatus })}
       >
-        <DialogTitle id="decision-title">{title}</DialogTitle>
-        <DialogContent>
-          {field('trigger', 'Trigger (the material change)')}
-          {field('decision', 'Decision')}
-          {field('rationale', 'Rationale', true)}
-          {field('ownerRef', 'Owner')}
-          {field('backlogUrl', 'Backlog item (link)')}
-          <TextField
-            id="decision-status"
-            select
-            label="Status"
-            fullWidth
-            margin="dense"
-            value={d.status}
-            onChange={e =>
-              setD({ ...d, status: e.target.value as DecisionStatus })
-            }
-          >
-            {STATUSES.map(s => (
-              <MenuItem key={s} value={s}>
-                {s}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            id="decision-reReviewAt"
-            type="date"
-            label="Re-review on"
-            fullWidth
-            margin="dense"
-            InputLabelProps={{ shrink: true }}
-            value={d.reReviewAt?.slice(0, 10) ?? ''}
-            onChange={e => setD({ ...d, reReviewAt: e.target.value })}
-          />
-          {field('reReviewTrigger', 'Re-review when')}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button type="submit" color="primary" disabled={busy}>
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        {menuItems(STATUSES)}
+      </TextField>
+      <TextField
+        id="decision-reReviewAt"
+        type="date"
+        label="Re-review on"
+        fullWidth
+        margin="dense"
+        InputLabelProps={{ shrink: true }}
+        value={d.reReviewAt?.slice(0, 10) ?? ''}
+        onChange={e => setD({ ...d, reReviewAt: e.target.value })}
+      />
+      {field('reReviewTrigger', 'Re-review when')}
+    </FormDialog>
   );
 }

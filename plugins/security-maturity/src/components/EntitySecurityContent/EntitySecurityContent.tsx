@@ -3,7 +3,6 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -12,21 +11,28 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import {
   EntityScore,
-  SecurityMaturityApi,
   SecurityMaturityRecord,
-  WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { useSecurityData } from '../../hooks/useSecurityData';
+import { SecurityTabProvider } from '../../hooks/useSecurityTab';
 import { DecisionsCard } from '../Decisions';
 import { ExceptionsCard } from '../Exceptions';
-import { ReleasesCard } from '../Releases';
-import { WorksheetsCard } from '../Worksheets';
 import { RasiCard } from '../Rasi';
+import { ReleasesCard } from '../Releases';
 import { ScoreCard } from '../ScoreCard';
-import { StageGatesCard } from '../StageGates';
-import { serverError } from './ConflictAlert';
-import { useSecurityData } from './useSecurityData';
 import { SectionCard } from '../SectionCard';
+import { serverError } from '../common';
+import { StageGatesCard } from '../StageGates';
+import { WorksheetsCard } from '../Worksheets';
 import { SummaryStrip } from './SummaryStrip';
+
+// The editable sections below the RASI matrix, two to a row on wide screens.
+const RECORD_CARDS = {
+  exceptions: ExceptionsCard,
+  worksheets: WorksheetsCard,
+  decisions: DecisionsCard,
+  releases: ReleasesCard,
+};
 
 function Items(props: {
   items: Array<{ key: string; primary: string; secondary?: string }>;
@@ -42,16 +48,10 @@ function Items(props: {
   );
 }
 
-type SectionsProps = {
+function Sections(props: {
   record: SecurityMaturityRecord;
-  config: WorkflowConfig;
   score: EntityScore;
-  api: SecurityMaturityApi;
-  entityRef: CompoundEntityRef;
-  onChanged: () => void;
-};
-
-function Sections(props: SectionsProps) {
+}) {
   const { record, score } = props;
   return (
     <Grid container spacing={3}>
@@ -59,7 +59,7 @@ function Sections(props: SectionsProps) {
         <SummaryStrip record={record} score={score} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <ScoreCard score={score} section={props} />
+        <ScoreCard score={score} />
       </Grid>
       <Grid item xs={12} md={6}>
         <SectionCard
@@ -86,23 +86,16 @@ function Sections(props: SectionsProps) {
         </SectionCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <StageGatesCard {...props} />
+        <StageGatesCard />
       </Grid>
       <Grid item xs={12}>
-        <RasiCard {...props} />
+        <RasiCard />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <ExceptionsCard {...props} />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <WorksheetsCard {...props} />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <DecisionsCard {...props} />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ReleasesCard {...props} />
-      </Grid>
+      {Object.entries(RECORD_CARDS).map(([key, Card]) => (
+        <Grid item xs={12} md={6} key={key}>
+          <Card />
+        </Grid>
+      ))}
       <Grid item xs={12} md={6}>
         <SectionCard
           title="Scoring"
@@ -160,7 +153,17 @@ export function EntitySecurityContent() {
       </>
     );
   }
-  return value ? (
-    <Sections {...value} api={api} entityRef={entityRef} onChanged={retry} />
-  ) : null;
+  if (!value) return null;
+  const { record, config, score } = value;
+  return (
+    <SecurityTabProvider
+      record={record}
+      config={config}
+      api={api}
+      entityRef={entityRef}
+      onChanged={retry}
+    >
+      <Sections record={record} score={score} />
+    </SecurityTabProvider>
+  );
 }

@@ -6,9 +6,9 @@ import Typography from '@material-ui/core/Typography';
 import {
   EntityScore,
   SecurityMaturityRecord,
+  summarizeRecords,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { ReactNode } from 'react';
-import { summarize } from './summarize';
 
 function Stat(props: { label: string; value: ReactNode; hint?: string }) {
   return (
@@ -44,7 +44,7 @@ export function SummaryStrip(props: {
     openExceptions,
     expiredExceptions: expired,
     openWorksheets,
-  } = summarize(record);
+  } = summarizeRecords(record);
   return (
     <Grid container spacing={2}>
       <Stat

@@ -1,10 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import { Alert } from '@material-ui/lab';
+import Alert from '@material-ui/lab/Alert';
 import {
   MetricsPackFormat,
   OrgFilter,
@@ -12,8 +8,14 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 import { securityMaturityApiRef } from '../../api';
-import { serverError } from '../EntitySecurityContent/ConflictAlert';
+import { useMutation } from '../../hooks/useMutation';
+import { SelectField, serverError } from '../common';
 import { recentQuarters } from './format';
+
+const FORMATS: Array<{ value: MetricsPackFormat; label: string }> = [
+  { value: 'xlsx', label: 'XLSX' },
+  { value: 'csv', label: 'CSV' },
+];
 
 /** Saves a Blob as a file through a temporary link. */
 function download(blob: Blob, filename: string) {
@@ -33,55 +35,37 @@ export function ExportPack(props: { filter: OrgFilter }) {
   const quarters = recentQuarters();
   const [quarter, setQuarter] = useState(quarters[0]);
   const [format, setFormat] = useState<MetricsPackFormat>('xlsx');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
+  // Nothing to reload afterwards: the pack is a download.
+  const { busy, error, run } = useMutation();
 
-  const exportPack = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const exportPack = () =>
+    run(async () => {
       const blob = await api.getMetricsPack({
         ...props.filter,
         quarter: quarter as Quarter,
         format,
       });
       download(blob, `security-maturity-${quarter}.${format}`);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'center' }}>
-      <FormControl size="small" style={{ minWidth: 120 }}>
-        <InputLabel id="quarter-label">Quarter</InputLabel>
-        <Select
-          labelId="quarter-label"
-          id="quarter"
-          value={quarter}
-          onChange={e => setQuarter(e.target.value as string)}
-        >
-          {quarters.map(q => (
-            <MenuItem key={q} value={q}>
-              {q}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl size="small" style={{ minWidth: 100 }}>
-        <InputLabel id="format-label">Format</InputLabel>
-        <Select
-          labelId="format-label"
-          id="format"
-          value={format}
-          onChange={e => setFormat(e.target.value as MetricsPackFormat)}
-        >
-          <MenuItem value="xlsx">XLSX</MenuItem>
-          <MenuItem value="csv">CSV</MenuItem>
-        </Select>
-      </FormControl>
+      <SelectField
+        id="quarter"
+        label="Quarter"
+        value={quarter}
+        options={quarters.map(q => ({ value: q, label: q }))}
+        onChange={setQuarter}
+        style={{ minWidth: 120 }}
+      />
+      <SelectField
+        id="format"
+        label="Format"
+        value={format}
+        options={FORMATS}
+        onChange={setFormat}
+        style={{ minWidth: 100 }}
+      />
       <Button
         variant="contained"
         color="primary"

@@ -1,8 +1,4 @@
-import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Button from '@material-ui/core/Button';
 import {
@@ -10,6 +6,7 @@ import {
   OrgFilter,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useEffect, useState } from 'react';
+import { SelectField } from '../common';
 
 type Option = { value: string; label: string };
 
@@ -30,37 +27,6 @@ export function groupOptions(groups: OrgFacets['groups']): Option[] {
   };
   visit(null, 0);
   return out;
-}
-
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value?: string;
-  options: Option[];
-  onChange: (value?: string) => void;
-}) {
-  const { id, label, value, options, onChange } = props;
-  return (
-    <FormControl fullWidth variant="outlined" size="small">
-      <InputLabel id={`${id}-label`}>{label}</InputLabel>
-      <Select
-        labelId={`${id}-label`}
-        id={id}
-        label={label}
-        value={value ?? ''}
-        onChange={e => onChange((e.target.value as string) || undefined)}
-      >
-        <MenuItem value="">
-          <em>All</em>
-        </MenuItem>
-        {options.map(o => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
 }
 
 /** The filters of the org page: every choice comes from the backend's facets. */
@@ -92,12 +58,15 @@ export function OrgFilters(props: {
     <Grid container spacing={2} alignItems="center">
       {selects.map(({ key, label, options, xs, md }) => (
         <Grid item xs={xs} md={md} key={key}>
-          <FilterSelect
+          <SelectField
             id={key}
             label={label}
-            value={filter[key]}
+            value={filter[key] ?? ''}
             options={options}
-            onChange={v => onChange(key, v)}
+            onChange={v => onChange(key, v || undefined)}
+            emptyLabel="All"
+            variant="outlined"
+            fullWidth
           />
         </Grid>
       ))}

@@ -10,10 +10,16 @@ import {
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { Alert } from '@material-ui/lab';
+import Alert from '@material-ui/lab/Alert';
 import { OrgOverview } from '@secmat/backstage-plugin-security-maturity-common';
-import { useState } from 'react';
-import { serverError } from '../EntitySecurityContent/ConflictAlert';
+import { ReactNode, useState } from 'react';
+import {
+  useComponentPage,
+  useFacets,
+  useOverview,
+  useTrend,
+} from '../../hooks/useOrgData';
+import { serverError } from '../common';
 import { DistributionChart, FunctionChart, TrendChart } from './Charts';
 import { ComponentsTable } from './ComponentsTable';
 import { ExportPack } from './ExportPack';
@@ -22,12 +28,6 @@ import { Heatmap } from './Heatmap';
 import { OrgFilters } from './OrgFilters';
 import { BottlenecksPanel, ExceptionsPanel, RasiPanel } from './Panels';
 import { RollupTable } from './RollupTable';
-import {
-  useComponentPage,
-  useFacets,
-  useOverview,
-  useTrend,
-} from './useOrgData';
 import { useOrgFilter } from './useOrgFilter';
 
 function Headline(props: { overview: OrgOverview }) {
@@ -54,6 +54,22 @@ function Headline(props: { overview: OrgOverview }) {
           </InfoCard>
         </Grid>
       ))}
+    </Grid>
+  );
+}
+
+/** One card of the page: full width, or half of it on large screens. */
+function Panel(props: {
+  title: string;
+  subheader?: string;
+  half?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Grid item xs={12} lg={props.half ? 6 : undefined}>
+      <InfoCard title={props.title} subheader={props.subheader}>
+        {props.children}
+      </InfoCard>
     </Grid>
   );
 }
@@ -103,105 +119,85 @@ function Body() {
       <Grid item xs={12}>
         <Headline overview={o} />
       </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard
-          title="Trend"
-          subheader="Mean score of these components per day (last 180 days)"
-        >
-          {trend.value ? (
-            <TrendChart points={trend.value.points} benchmark={o.benchmark} />
-          ) : (
-            <Progress />
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard
-          title="Business functions"
-          subheader={`Mean score against the ${o.benchmark.source} averages`}
-        >
-          <FunctionChart overview={o} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard
-          title="Practices by group"
-          subheader="Mean practice score (0–3) of each group's components, nested groups included; choose a group to filter"
-        >
-          <Heatmap
-            groups={o.groups}
-            onSelect={ref => setFilter('owner', ref)}
+      <Panel
+        title="Trend"
+        subheader="Mean score of these components per day (last 180 days)"
+        half
+      >
+        {trend.value ? (
+          <TrendChart points={trend.value.points} benchmark={o.benchmark} />
+        ) : (
+          <Progress />
+        )}
+      </Panel>
+      <Panel
+        title="Business functions"
+        subheader={`Mean score against the ${o.benchmark.source} averages`}
+        half
+      >
+        <FunctionChart overview={o} />
+      </Panel>
+      <Panel
+        title="Practices by group"
+        subheader="Mean practice score (0–3) of each group's components, nested groups included; choose a group to filter"
+      >
+        <Heatmap groups={o.groups} onSelect={ref => setFilter('owner', ref)} />
+      </Panel>
+      <Panel title="By group" half>
+        <RollupTable
+          label="Group"
+          rows={o.groups}
+          onSelect={ref => setFilter('owner', ref)}
+        />
+      </Panel>
+      <Panel title="By system and domain" half>
+        <RollupTable
+          label="System"
+          rows={o.systems}
+          onSelect={ref => setFilter('system', ref)}
+        />
+        <RollupTable
+          label="Domain"
+          rows={o.domains}
+          onSelect={ref => setFilter('domain', ref)}
+        />
+      </Panel>
+      <Panel
+        title="Components"
+        subheader="Sorted and paged on the server; open one for its Security tab"
+      >
+        {components.error && <ResponseErrorPanel error={components.error} />}
+        {components.value ? (
+          <ComponentsTable
+            page={components.value}
+            query={query}
+            onSort={setSort}
+            onPage={setPage}
           />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard title="By group">
-          <RollupTable
-            label="Group"
-            rows={o.groups}
-            onSelect={ref => setFilter('owner', ref)}
-          />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard title="By system and domain">
-          <RollupTable
-            label="System"
-            rows={o.systems}
-            onSelect={ref => setFilter('system', ref)}
-          />
-          <RollupTable
-            label="Domain"
-            rows={o.domains}
-            onSelect={ref => setFilter('domain', ref)}
-          />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard
-          title="Components"
-          subheader="Sorted and paged on the server; open one for its Security tab"
-        >
-          {components.error && <ResponseErrorPanel error={components.error} />}
-          {components.value ? (
-            <ComponentsTable
-              page={components.value}
-              query={query}
-              onSort={setSort}
-              onPage={setPage}
-            />
-          ) : (
-            !components.error && <Progress />
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard
-          title="Gate bottlenecks"
-          subheader="Required gates not yet cleared"
-        >
-          <BottlenecksPanel overview={o} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard title="Exceptions" subheader="Expired, and expiring soon">
-          <ExceptionsPanel
-            overview={o}
-            withinDays={withinDays}
-            onWithinDays={setWithinDays}
-          />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard title="Score distribution">
-          <DistributionChart overview={o} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <InfoCard title="RASI coverage">
-          <RasiPanel overview={o} />
-        </InfoCard>
-      </Grid>
+        ) : (
+          !components.error && <Progress />
+        )}
+      </Panel>
+      <Panel
+        title="Gate bottlenecks"
+        subheader="Required gates not yet cleared"
+        half
+      >
+        <BottlenecksPanel overview={o} />
+      </Panel>
+      <Panel title="Exceptions" subheader="Expired, and expiring soon" half>
+        <ExceptionsPanel
+          overview={o}
+          withinDays={withinDays}
+          onWithinDays={setWithinDays}
+        />
+      </Panel>
+      <Panel title="Score distribution" half>
+        <DistributionChart overview={o} />
+      </Panel>
+      <Panel title="RASI coverage" half>
+        <RasiPanel overview={o} />
+      </Panel>
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">
           Maturity model: OWASP SAMM v2 by the OWASP SAMM project (CC BY-SA

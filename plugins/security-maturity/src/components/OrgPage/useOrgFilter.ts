@@ -1,4 +1,6 @@
 import {
+  ORG_FILTER_KEYS,
+  ORG_SORTS,
   OrgComponentQuery,
   OrgFilter,
   OrgSort,
@@ -6,22 +8,6 @@ import {
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
-const FILTER_KEYS = [
-  'owner',
-  'system',
-  'domain',
-  'tier',
-  'lifecycle',
-  'type',
-  'q',
-] as const;
-const SORTS: OrgSort[] = [
-  'overall',
-  'percentToTarget',
-  'name',
-  'openGates',
-  'exceptions',
-];
 export const PAGE_SIZE = 25;
 
 /**
@@ -32,7 +18,7 @@ export function useOrgFilter() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => {
     const out: OrgFilter = {};
-    for (const key of FILTER_KEYS) {
+    for (const key of ORG_FILTER_KEYS) {
       const value = params.get(key);
       if (value) out[key] = value;
     }
@@ -41,7 +27,7 @@ export function useOrgFilter() {
   const sortParam = params.get('sort') as OrgSort | null;
   const query: OrgComponentQuery = {
     ...filter,
-    sort: sortParam && SORTS.includes(sortParam) ? sortParam : 'overall',
+    sort: sortParam && ORG_SORTS.includes(sortParam) ? sortParam : 'overall',
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
     limit: PAGE_SIZE,
     offset: Math.max(0, Number(params.get('page') ?? 0) || 0) * PAGE_SIZE,
@@ -75,6 +61,6 @@ export function useOrgFilter() {
     setPage: (page: number) =>
       update({ page: page > 0 ? String(page) : undefined }, true),
     clear: () =>
-      update(Object.fromEntries(FILTER_KEYS.map(k => [k, undefined]))),
+      update(Object.fromEntries(ORG_FILTER_KEYS.map(k => [k, undefined]))),
   };
 }

@@ -1,11 +1,8 @@
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { useState } from 'react';
-import { ChangeErrorAlert } from '../EntitySecurityContent/ConflictAlert';
-import { SectionProps } from '../EntitySecurityContent/summarize';
+import { useMutation } from '../../hooks/useMutation';
+import { useSecurityTab } from '../../hooks/useSecurityTab';
+import { ChangeErrorAlert, SelectField } from '../common';
 
 const ANSWERS = [
   { value: 0, label: 'No (0)' },
@@ -19,64 +16,42 @@ const ANSWERS = [
  * rule answers. Saved with the version it was read at: a 409 is shown, never
  * overwritten.
  */
-export function AttestForm(props: {
-  activityId: string;
-  section: SectionProps;
-}) {
-  const { activityId, section } = props;
-  const current = section.record.assessment.find(
-    a => a.activityId === activityId,
-  );
+export function AttestForm(props: { activityId: string }) {
+  const { activityId } = props;
+  const { record, api, entityRef, onChanged } = useSecurityTab();
+  const { busy, error, run } = useMutation(onChanged);
+  const current = record.assessment.find(a => a.activityId === activityId);
   const [value, setValue] = useState<number | ''>(current?.value ?? '');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error>();
-  const id = `attest-${activityId}`;
 
-  const save = async () => {
-    if (value === '') return;
-    setSaving(true);
-    setError(undefined);
-    try {
-      await section.api.putAssessmentAnswer(section.entityRef, activityId, {
+  const save = (answer: number) =>
+    run(() =>
+      api.putAssessmentAnswer(entityRef, activityId, {
         version: current?.version ?? 0,
-        value,
-      });
-      section.onChanged();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
+        value: answer,
+      }),
+    );
 
   return (
     <div
       style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4 }}
     >
-      <FormControl size="small" style={{ minWidth: 220 }}>
-        <InputLabel id={`${id}-label`}>Your answer for {activityId}</InputLabel>
-        <Select
-          labelId={`${id}-label`}
-          id={id}
-          value={value}
-          onChange={e => setValue(e.target.value as number)}
-        >
-          {ANSWERS.map(a => (
-            <MenuItem key={a.value} value={a.value}>
-              {a.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <SelectField
+        id={`attest-${activityId}`}
+        label={`Your answer for ${activityId}`}
+        value={value}
+        options={ANSWERS}
+        onChange={setValue}
+        style={{ minWidth: 220 }}
+      />
       <Button
         size="small"
         variant="outlined"
-        disabled={saving || value === '' || value === current?.value}
-        onClick={save}
+        disabled={busy || value === '' || value === current?.value}
+        onClick={() => value !== '' && save(value)}
       >
         Save answer
       </Button>
-      {error && <ChangeErrorAlert error={error} onReload={section.onChanged} />}
+      <ChangeErrorAlert error={error} onReload={onChanged} />
     </div>
   );
 }

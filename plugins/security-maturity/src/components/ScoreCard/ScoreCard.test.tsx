@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityScore } from '@secmat/backstage-plugin-security-maturity-common';
 import {
+  editableRecord,
   emptyRecord,
   emptyScore,
   mockApi,
@@ -34,10 +35,7 @@ const score: EntityScore = {
   ],
 };
 
-const editable = {
-  ...emptyRecord,
-  permissions: { canEdit: true, isSecurityLead: false },
-};
+const editable = editableRecord();
 
 async function openPractice(name: RegExp) {
   await userEvent.click(await screen.findByRole('button', { name }));
@@ -72,6 +70,14 @@ describe('the SAMM card', () => {
       ),
     );
     await waitFor(() => expect(api.getEntityRecord).toHaveBeenCalledTimes(2));
+  }); // prettier-ignore
+
+  it('explains each SAMM answer with its source and rationale', async () => {
+    await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => score) }));
+    await openPractice(/Threat Assessment 1.50/);
+    expect(await screen.findByText('Intake recorded the risk profile')).toBeInTheDocument();
+    expect(screen.getByText('evidence · 1')).toBeInTheDocument();
+    expect(screen.getByText('0.40')).toBeInTheDocument();
   }); // prettier-ignore
 
   it('offers no questionnaire to people who may not edit', async () => {

@@ -6,18 +6,16 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import {
-  Accordion,
-  AccordionDetails,
-  AccordionSummary,
-} from '@material-ui/core';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   EntityScore,
   SAMM_BUSINESS_FUNCTIONS,
   SAMM_QUESTIONS,
 } from '@secmat/backstage-plugin-security-maturity-common';
-import { SectionProps } from '../EntitySecurityContent/summarize';
+import { useSecurityTab } from '../../hooks/useSecurityTab';
 import { AttestForm } from './AttestForm';
 import { PracticeChart } from './PracticeChart';
 
@@ -32,13 +30,10 @@ const SOURCE_COLOR = {
  * The SAMM score: overall against the tier's target, each practice on the
  * 0–3 scale, and for every activity its answer, where it came from and why.
  */
-export function ScoreCard(props: {
-  score: EntityScore;
-  /** With it, editors answer the self-assessment where evidence does not. */
-  section?: SectionProps;
-}) {
-  const { score, section } = props;
-  const canAttest = Boolean(section?.record.permissions.canEdit);
+export function ScoreCard(props: { score: EntityScore }) {
+  const { score } = props;
+  // Editors answer the self-assessment where evidence does not.
+  const canAttest = useSecurityTab().record.permissions.canEdit;
   const byPractice = (practiceId: string) =>
     score.activities.filter(a => a.id.startsWith(`${practiceId}-`));
   return (
@@ -110,10 +105,7 @@ export function ScoreCard(props: {
                                 </Link>
                               ))}
                               {canAttest && a.source !== 'evidence' && (
-                                <AttestForm
-                                  activityId={a.id}
-                                  section={section!}
-                                />
+                                <AttestForm activityId={a.id} />
                               )}
                             </>
                           }

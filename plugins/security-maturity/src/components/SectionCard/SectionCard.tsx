@@ -11,11 +11,18 @@ export function SectionCard(props: {
   subheader: string;
   count: number;
   emptyText: string;
+  /** In the header, e.g. the button that opens a form. */
+  action?: ReactNode;
+  /** Above the items, e.g. why the last change was not saved. */
+  alert?: ReactNode;
+  /** Below the items, shown even when there are none, e.g. a form. */
+  footer?: ReactNode;
   children?: ReactNode;
 }) {
   const { title, subheader, count, emptyText, children } = props;
   return (
-    <InfoCard title={title} subheader={subheader}>
+    <InfoCard title={title} subheader={subheader} action={props.action}>
+      {props.alert}
       {count === 0 ? (
         <Typography variant="body2" color="textSecondary">
           {emptyText}
@@ -23,6 +30,7 @@ export function SectionCard(props: {
       ) : (
         children
       )}
+      {props.footer}
     </InfoCard>
   );
 }

@@ -1,8 +1,4 @@
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import {
   StageDefinition,
@@ -10,6 +6,7 @@ import {
   StageStatus,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
+import { SelectField } from '../common';
 
 // Read by screen readers, not shown: the stage's title is right above.
 const visuallyHidden = {
@@ -85,23 +82,18 @@ export function StageStatusForm(props: {
         if (!problem) onSave(status, needsReason ? reason.trim() : undefined);
       }}
     >
-      <FormControl size="small" style={{ minWidth: 150 }}>
-        <InputLabel id={`${id}-label`}>
-          Status <span style={visuallyHidden}>of {definition.title}</span>
-        </InputLabel>
-        <Select
-          labelId={`${id}-label`}
-          id={id}
-          value={status}
-          onChange={e => setStatus(e.target.value as StageStatus)}
-        >
-          {STATUSES.map(s => (
-            <MenuItem key={s.value} value={s.value}>
-              {s.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <SelectField
+        id={id}
+        label={
+          <>
+            Status <span style={visuallyHidden}>of {definition.title}</span>
+          </>
+        }
+        value={status}
+        options={STATUSES}
+        onChange={setStatus}
+        style={{ minWidth: 150 }}
+      />
       {needsReason && (
         <TextField
           id={`${id}-reason`}

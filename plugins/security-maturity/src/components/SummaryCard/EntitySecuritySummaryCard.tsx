@@ -6,8 +6,8 @@ import {
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { summarize } from '../EntitySecurityContent/summarize';
-import { useSecurityData } from '../EntitySecurityContent/useSecurityData';
+import { summarizeRecords } from '@secmat/backstage-plugin-security-maturity-common';
+import { useSecurityData } from '../../hooks/useSecurityData';
 
 /**
  * A small card for the entity's overview page: tier, SAMM score against its
@@ -27,7 +27,7 @@ export function EntitySecuritySummaryCard() {
     clearedGates,
     openExceptions: open,
     expiredExceptions: expired,
-  } = summarize(record);
+  } = summarizeRecords(record);
   return (
     <InfoCard
       title="Security maturity"

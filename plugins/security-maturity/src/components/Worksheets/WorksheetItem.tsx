@@ -1,18 +1,21 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import ListItem from '@material-ui/core/ListItem';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
-  StageDefinition,
   WorksheetRecord,
   WorksheetUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
+import { useSecurityTab } from '../../hooks/useSecurityTab';
+import { InlineTextForm, ItemHeading, menuItems } from '../common';
 import { ContainmentOwnersForm } from './ContainmentOwnersForm';
 import { ACTION_LABEL } from './labels';
+
+// Each form joins the row of buttons around it.
+const IN_ROW = { display: 'contents' } as const;
 
 const hours = (from: string, to: string) =>
   ((new Date(to).getTime() - new Date(from).getTime()) / 3_600_000).toFixed(1);
@@ -33,17 +36,13 @@ export const updateOf = (w: WorksheetRecord): WorksheetUpdate => ({
 /** One incident or drill: its timeline, owners, findings and lessons. */
 export function WorksheetItem(props: {
   worksheet: WorksheetRecord;
-  stages: StageDefinition[];
-  canEdit: boolean;
   busy: boolean;
-  actor?: string;
   onUpdate: (update: WorksheetUpdate) => Promise<boolean>;
   onLesson: (lesson: string, reopensStageId?: string) => Promise<boolean>;
 }) {
-  const { worksheet: w, stages, canEdit, busy, onUpdate, onLesson } = props;
-  const [entry, setEntry] = useState('');
-  const [finding, setFinding] = useState('');
-  const [lesson, setLesson] = useState('');
+  const { worksheet: w, busy, onUpdate, onLesson } = props;
+  const { record, config, userRef } = useSecurityTab();
+  const canEdit = record.permissions.canEdit;
   const [reopen, setReopen] = useState('');
   const open = w.status === 'open';
   const base = updateOf(w);
@@ -51,18 +50,14 @@ export function WorksheetItem(props: {
 
   return (
     <ListItem divider style={{ display: 'block' }}>
-      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-        <Typography variant="subtitle1" component="h3">
-          {w.title}
-        </Typography>
-        <Chip size="small" label={`${w.kind}, ${w.status}`} />
+      <ItemHeading title={w.title} status={`${w.kind}, ${w.status}`}>
         <Typography variant="caption" color="textSecondary">
           started {new Date(w.startedAt).toLocaleString()}
           {w.containedAt
             ? `; contained after ${hours(w.startedAt, w.containedAt)} h`
             : ''}
         </Typography>
-      </Box>
+      </ItemHeading>
       <Typography variant="body2">
         Containment owners:{' '}
         {Object.entries(w.containmentOwners)
@@ -100,51 +95,32 @@ export function WorksheetItem(props: {
       ))}
       {canEdit && open && (
         <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1}>
-          <TextField
+          <InlineTextForm
             id={`entry-${w.id}`}
-            size="small"
             label="Timeline entry"
-            value={entry}
-            onChange={e => setEntry(e.target.value)}
-          />
-          <Button
-            size="small"
-            variant="outlined"
-            disabled={busy || !entry.trim()}
-            onClick={async () => {
-              const ok = await onUpdate({
+            submitLabel="Add to timeline"
+            busy={busy}
+            style={IN_ROW}
+            onSubmit={entry =>
+              onUpdate({
                 ...base,
                 timeline: [
                   ...w.timeline,
-                  { at: now(), entry: entry.trim(), by: props.actor ?? '' },
+                  { at: now(), entry, by: userRef ?? '' },
                 ],
-              });
-              if (ok) setEntry('');
-            }}
-          >
-            Add to timeline
-          </Button>
-          <TextField
-            id={`finding-${w.id}`}
-            size="small"
-            label="Finding"
-            value={finding}
-            onChange={e => setFinding(e.target.value)}
+              })
+            }
           />
-          <Button
-            size="small"
-            variant="outlined"
-            disabled={busy || !finding.trim()}
-            onClick={async () => {
-              const ok = await onUpdate({
-                ...base,
-                findings: [...w.findings, finding.trim()],
-              });
-              if (ok) setFinding('');
-            }}
-          >
-            Add finding
-          </Button>
+          <InlineTextForm
+            id={`finding-${w.id}`}
+            label="Finding"
+            submitLabel="Add finding"
+            busy={busy}
+            style={IN_ROW}
+            onSubmit={finding =>
+              onUpdate({ ...base, findings: [...w.findings, finding] })
+            }
+          />
           {!w.containedAt && (
             <Button
               size="small"
@@ -166,45 +142,34 @@ export function WorksheetItem(props: {
       )}
       {canEdit && (
         <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1}>
-          <TextField
+          <InlineTextForm
             id={`lesson-${w.id}`}
-            size="small"
             label="Lesson learned"
-            value={lesson}
-            onChange={e => setLesson(e.target.value)}
-          />
-          <TextField
-            id={`reopen-${w.id}`}
-            select
-            size="small"
-            label="Re-opens stage"
-            value={reopen}
-            onChange={e => setReopen(e.target.value)}
-            style={{ minWidth: 180 }}
-          >
-            <MenuItem value="">
-              <em>None</em>
-            </MenuItem>
-            {stages.map(s => (
-              <MenuItem key={s.id} value={s.id}>
-                {s.title}
-              </MenuItem>
-            ))}
-          </TextField>
-          <Button
-            size="small"
-            variant="outlined"
-            disabled={busy || !lesson.trim()}
-            onClick={async () => {
-              const ok = await onLesson(lesson.trim(), reopen || undefined);
-              if (ok) {
-                setLesson('');
-                setReopen('');
-              }
+            submitLabel="Add lesson"
+            busy={busy}
+            style={IN_ROW}
+            onSubmit={async lesson => {
+              const saved = await onLesson(lesson, reopen || undefined);
+              if (saved) setReopen('');
+              return saved;
             }}
-          >
-            Add lesson
-          </Button>
+            after={
+              <TextField
+                id={`reopen-${w.id}`}
+                select
+                size="small"
+                label="Re-opens stage"
+                value={reopen}
+                onChange={e => setReopen(e.target.value)}
+                style={{ minWidth: 180 }}
+              >
+                <MenuItem value="">
+                  <em>None</em>
+                </MenuItem>
+                {menuItems(config.stages)}
+              </TextField>
+            }
+          />
         </Box>
       )}
     </ListItem>

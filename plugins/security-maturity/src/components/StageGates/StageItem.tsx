@@ -1,0 +1,105 @@
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import ListItem from '@material-ui/core/ListItem';
+import Typography from '@material-ui/core/Typography';
+import {
+  CLEARED_STATUSES,
+  StageDefinition,
+  StageRecord,
+  StageStatus,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { ItemHeading } from '../common';
+import { StageStatusForm } from './StageStatusForm';
+
+const statusLabel = (status: string) => status.replace('_', ' ');
+
+/** One required stage: its status, sign-off and exit-criteria checklist. */
+export function StageItem(props: {
+  definition: StageDefinition;
+  stage?: StageRecord;
+  canEdit: boolean;
+  onToggle: (criterionId: string, done: boolean) => void;
+  onStatus: (status: StageStatus, reason?: string) => void;
+  onSignOff: () => void;
+  busy: boolean;
+}) {
+  const { definition, stage, canEdit, onToggle, onStatus, onSignOff, busy } =
+    props;
+  const signable =
+    stage && CLEARED_STATUSES.has(stage.status) && !stage.signedOffBy;
+  const item = (id: string) => stage?.checklist.find(c => c.criterionId === id);
+  return (
+    <ListItem divider alignItems="flex-start" style={{ display: 'block' }}>
+      <ItemHeading
+        title={definition.title}
+        status={statusLabel(stage?.status ?? 'not_started')}
+      >
+        {stage?.signedOffBy && (
+          <Typography variant="caption" color="textSecondary">
+            signed off by {stage.signedOffBy}
+            {stage.signedOffAt
+              ? ` on ${new Date(stage.signedOffAt).toLocaleDateString()}`
+              : ''}
+          </Typography>
+        )}
+        {canEdit && signable && (
+          <Button
+            size="small"
+            color="primary"
+            variant="contained"
+            disabled={busy}
+            onClick={onSignOff}
+          >
+            Sign off {definition.title}
+          </Button>
+        )}
+      </ItemHeading>
+      {stage?.reopenedReason && stage.status !== 'passed' && (
+        <Typography variant="body2" color="textSecondary">
+          Re-opened: {stage.reopenedReason}
+        </Typography>
+      )}
+      {stage?.reason && (
+        <Typography variant="body2" color="textSecondary">
+          Reason: {stage.reason}
+        </Typography>
+      )}
+      {definition.exitCriteria.map(criterion => {
+        const checked = item(criterion.id)?.done ?? false;
+        return (
+          <Box key={criterion.id}>
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={checked}
+                  disabled={!canEdit || busy}
+                  onChange={event =>
+                    onToggle(criterion.id, event.target.checked)
+                  }
+                  color="primary"
+                />
+              }
+              label={criterion.title}
+            />
+            {item(criterion.id)?.evidence.map(link => (
+              <Link key={link.url} to={link.url} style={{ marginLeft: 8 }}>
+                {link.title}
+              </Link>
+            ))}
+          </Box>
+        );
+      })}
+      {canEdit && (
+        <StageStatusForm
+          definition={definition}
+          stage={stage}
+          busy={busy}
+          onSave={onStatus}
+        />
+      )}
+    </ListItem>
+  );
+}
