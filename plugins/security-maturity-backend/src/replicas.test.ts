@@ -28,9 +28,7 @@ describe.each(postgres)(
         migrations: { skip: false },
       };
       // Four at once against an empty database: the losers wait for the lock.
-      await Promise.all(
-        [1, 2, 3, 4].map(() => migratedDatabase(database)),
-      );
+      await Promise.all([1, 2, 3, 4].map(() => migratedDatabase(database)));
       expect((await knex('knex_migrations')).map(m => m.name)).toEqual([
         '20261123_init.js',
         '20261124_records.js',
