@@ -2,30 +2,13 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
-import request from 'supertest';
+import { people, startBackend } from './__testUtils__/backend';
 import { createTestDatabases } from './__testUtils__/databases';
-import { securityMaturityPlugin } from './plugin';
+import { defaultWorkflow } from './config/defaults';
+import { emptyStoredRecords } from './database/records/RecordsStore';
 
 jest.setTimeout(60_000);
-
-const component: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: {
-    type: 'service',
-    owner: 'group:default/payments-team',
-    lifecycle: 'production',
-  },
-};
 
 // A module of our own, as a third party would write one, to show that a scorer
 // added through the extension point reaches the plugin.
@@ -50,52 +33,27 @@ const scannerModule = createBackendModule({
   },
 });
 
+const entityBase = (name: string, kind = 'component') =>
+  `/api/security-maturity/entities/${kind}/default/${name}`;
+
 describe('security-maturity backend plugin', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    async function start() {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          securityMaturityPlugin,
-          scannerModule,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [component] }),
-        ],
-      });
-      return { server, knex };
-    }
+    const start = () => startBackend(databases, databaseId, [scannerModule]);
 
     it('runs its migrations at start and serves an empty record for a catalog entity', async () => {
-      const { server, knex } = await start();
+      const { as, knex } = await start();
       expect(await knex.schema.hasTable('entity_records')).toBe(true);
 
-      const res = await request(server).get(
-        '/api/security-maturity/entities/component/default/payments-api',
-      );
+      // Someone of another team: may read, owns nothing, leads nothing.
+      const res = await as(people.otherTeam).get('');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         entityRef: 'component:default/payments-api',
         version: 0,
-        intake: null,
-        requiredStageIds: [
-          'intake',
-          'threat-modeling',
-          'design',
-          'implementation',
-          'validation',
-          'launch',
-          'governance',
-        ],
-        stages: [],
-        rasi: [],
-        exceptions: [],
-        worksheets: [],
-        decisions: [],
-        releases: [],
-        assessment: [],
-        // The default mock user owns nothing and leads nothing.
+        ...emptyStoredRecords(),
+        requiredStageIds: defaultWorkflow.stages.map(s => s.id),
         permissions: { canEdit: false, isSecurityLead: false },
         scorers: [
           {
@@ -107,8 +65,8 @@ describe('security-maturity backend plugin', () => {
       });
     });
 
-    it('reads the stored record header from the database', async () => {
-      const { server, knex } = await start();
+    it('reads the stored record header, whatever the case of the ref', async () => {
+      const { as, knex } = await start();
       await knex('entity_records').insert({
         entity_ref: 'component:default/payments-api',
         version: 3,
@@ -118,9 +76,10 @@ describe('security-maturity backend plugin', () => {
       });
 
       // Refs are case-insensitive, as in the catalog.
-      const res = await request(server).get(
-        '/api/security-maturity/entities/Component/default/Payments-API',
-      );
+      const res = await as(
+        people.owner,
+        entityBase('Payments-API', 'Component'),
+      ).get('');
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         entityRef: 'component:default/payments-api',
@@ -130,40 +89,46 @@ describe('security-maturity backend plugin', () => {
       });
     });
 
-    it('refuses callers without credentials (401)', async () => {
-      const { server } = await start();
-      const res = await request(server)
-        .get('/api/security-maturity/entities/component/default/payments-api')
-        .set('Authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
+    it.each([
+      [
+        401,
+        'with no credentials',
+        'none',
+        'payments-api',
+        'AuthenticationError',
+      ],
+      [
+        404,
+        'for an entity the catalog does not have',
+        people.owner,
+        'no-such-service',
+        'NotFoundError',
+      ],
+      [
+        400,
+        'for a malformed entity name, before touching the catalog',
+        people.owner,
+        encodeURIComponent('bad name;drop'),
+        'InputError',
+      ],
+    ])('answers %i %s', async (status, _, who, name, error) => {
+      const { as } = await start();
+      const res = await as(who, entityBase(name)).get('');
+      expect(res.status).toBe(status);
+      expect(res.body.error.name).toBe(error);
     });
 
-    it('answers 404 for an entity the catalog does not have', async () => {
-      const { server } = await start();
-      const res = await request(server).get(
-        '/api/security-maturity/entities/component/default/no-such-service',
+    it('names the missing entity in its 404', async () => {
+      const { as } = await start();
+      const res = await as(people.owner, entityBase('no-such-service')).get('');
+      expect(res.body.error.message).toBe(
+        'Entity component:default/no-such-service was not found',
       );
-      expect(res.status).toBe(404);
-      expect(res.body.error).toMatchObject({
-        name: 'NotFoundError',
-        message: 'Entity component:default/no-such-service was not found',
-      });
-    });
-
-    it('answers 400 for a malformed entity name, before touching the catalog', async () => {
-      const { server } = await start();
-      const res = await request(server).get(
-        `/api/security-maturity/entities/component/default/${encodeURIComponent(
-          'bad name;drop',
-        )}`,
-      );
-      expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
     });
 
     it('lists the installed scorers', async () => {
-      const { server } = await start();
-      const res = await request(server).get('/api/security-maturity/scorers');
+      const { as } = await start();
+      const res = await as(people.owner).plugin('/scorers');
       expect(res.status).toBe(200);
       expect(res.body.items.map((s: { id: string }) => s.id)).toEqual([
         'test-scanner',

@@ -16,8 +16,7 @@ import { OrgService } from './org/OrgService';
 import { OrgStructureSource } from './org/OrgStructure';
 import { loadOfficialSammModel } from './samm/loadOfficialSammModel';
 import { builtinSammModel } from './samm/sammModel';
-import { scheduleExceptionExpiry } from './scheduler/scheduleExceptionExpiry';
-import { scheduleRescoring } from './scheduler/scheduleRescoring';
+import { scheduleTasks } from './scheduler/scheduleTasks';
 import { ScoringService } from './scoring/ScoringService';
 import { RecordsService } from './service/RecordsService';
 import { ScorerRegistry } from './service/ScorerRegistry';
@@ -124,16 +123,12 @@ export const securityMaturityPlugin = createBackendPlugin({
             sammModel,
           }),
         );
-        await scheduleExceptionExpiry({
-          schedule: settings.schedules.exceptionExpiry,
-          scheduler,
-          records,
-        });
-        await scheduleRescoring({
-          schedule: settings.schedules.rescoring,
+        await scheduleTasks({
+          schedules: settings.schedules,
           historyRetentionDays: settings.scoring.historyRetentionDays,
           scheduler,
           logger,
+          records,
           scoring,
         });
         logger.info(

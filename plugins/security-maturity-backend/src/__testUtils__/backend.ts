@@ -25,7 +25,7 @@ export const people = {
   lead2: 'user:default/lars', // Security Leads
 };
 
-const membership: Record<string, string[]> = {
+export const membership: Record<string, string[]> = {
   [people.owner]: ['group:default/payments-team'],
   [people.otherTeam]: ['group:default/identity-team'],
   [people.lead]: ['group:default/security-leads'],
@@ -69,24 +69,19 @@ export const base =
 export type AuditRecord = {
   actionType: string;
   severityLevel: string;
+  meta: Record<string, unknown>;
   status?: 'success' | 'fail';
 };
 
-/** Starts the real plugin on a TestDatabases database, with the cast above. */
-export async function startBackend(
-  databases: TestDatabases,
-  databaseId: TestDatabaseId,
-  extraFeatures: BackendFeature[] = [],
-  catalogEntities: Entity[] = entities,
-) {
-  const knex = await databases.init(databaseId);
+/** An auditor that keeps its events, with their outcome, for assertions. */
+export function recordingAuditor() {
   const audits: AuditRecord[] = [];
-  const tasks: Array<Parameters<SchedulerService['scheduleTask']>[0]> = [];
   const auditor = mockServices.auditor.mock({
     createEvent: async options => {
       const record: AuditRecord = {
         actionType: String(options.meta?.actionType),
         severityLevel: options.severityLevel ?? 'low',
+        meta: (options.meta ?? {}) as Record<string, unknown>,
       };
       audits.push(record);
       return {
@@ -99,6 +94,31 @@ export async function startBackend(
       };
     },
   });
+  return { auditor, audits };
+}
+
+/** The cast's ownership: the user and the groups they are a member of. */
+export const fakeUserInfo = {
+  async getUserInfo(credentials: BackstageCredentials) {
+    const ref = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return {
+      userEntityRef: ref,
+      ownershipEntityRefs: [ref, ...(membership[ref] ?? [])],
+    };
+  },
+};
+
+/** Starts the real plugin on a TestDatabases database, with the cast above. */
+export async function startBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  extraFeatures: BackendFeature[] = [],
+  catalogEntities: Entity[] = entities,
+) {
+  const knex = await databases.init(databaseId);
+  const { auditor, audits } = recordingAuditor();
+  const tasks: Array<Parameters<SchedulerService['scheduleTask']>[0]> = [];
   const scheduler = mockServices.scheduler.mock({
     scheduleTask: async task => {
       tasks.push(task);
@@ -107,16 +127,7 @@ export async function startBackend(
   const userInfo = createServiceFactory({
     service: coreServices.userInfo,
     deps: {},
-    factory: () => ({
-      async getUserInfo(credentials: BackstageCredentials) {
-        const ref = (credentials.principal as { userEntityRef: string })
-          .userEntityRef;
-        return {
-          userEntityRef: ref,
-          ownershipEntityRefs: [ref, ...(membership[ref] ?? [])],
-        };
-      },
-    }),
+    factory: () => fakeUserInfo,
   });
   const { server } = await startTestBackend({
     features: [

@@ -2,22 +2,18 @@ import {
   RasiActivityDefinition,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { findConfigured } from './findConfigured';
 import { invalid } from './RuleViolation';
 
-export function findRasiActivity(
+export const findRasiActivity = (
   workflow: WorkflowConfig,
   activityId: string,
-): RasiActivityDefinition {
-  const activity = workflow.rasiActivities.find(a => a.id === activityId);
-  if (!activity) {
-    throw invalid(
-      `Unknown RASI activity '${activityId}'; use one of ${workflow.rasiActivities
-        .map(a => a.id)
-        .join(', ')}`,
-    );
-  }
-  return activity;
-}
+): RasiActivityDefinition =>
+  findConfigured(
+    workflow.rasiActivities,
+    activityId,
+    known => `Unknown RASI activity '${activityId}'; use one of ${known}`,
+  );
 
 /** Exactly one Accountable, named; each list without repeats. */
 export function normalizeRasi(input: {

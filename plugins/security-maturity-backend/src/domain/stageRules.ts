@@ -7,6 +7,7 @@ import {
   StageStatus,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { findConfigured } from './findConfigured';
 import { forbidden, invalid } from './RuleViolation';
 
 /** The stage that a material change or a risky intake change re-opens. */
@@ -19,20 +20,15 @@ export const SIGNABLE_STATUSES: ReadonlyArray<StageStatus> = [
   'not_applicable',
 ];
 
-export function findStage(
+export const findStage = (
   workflow: WorkflowConfig,
   stageId: string,
-): StageDefinition {
-  const stage = workflow.stages.find(s => s.id === stageId);
-  if (!stage) {
-    throw invalid(
-      `Unknown stage '${stageId}'; the workflow has ${workflow.stages
-        .map(s => s.id)
-        .join(', ')}`,
-    );
-  }
-  return stage;
-}
+): StageDefinition =>
+  findConfigured(
+    workflow.stages,
+    stageId,
+    known => `Unknown stage '${stageId}'; the workflow has ${known}`,
+  );
 
 /**
  * Checks a stage update and returns the full checklist in the stage's order

@@ -7,8 +7,8 @@ import { RecordsService } from '../service/RecordsService';
 import { ScorerRegistry } from '../service/ScorerRegistry';
 import { OrgService } from '../org/OrgService';
 import { registerEntityRecordsRoutes } from './entityRecordsRoutes';
-import { registerIncidentAndReleaseRoutes } from './incidentAndReleaseRoutes';
 import { registerOrgRoutes } from './orgRoutes';
+import { registerRecordChangeRoutes } from './recordChangeRoutes';
 import { registerScoreRoutes } from './scoreRoutes';
 
 /** @internal */
@@ -37,7 +37,7 @@ export async function createRouter(
     middleware: [express.json({ limit: '256kb' })],
   });
   registerEntityRecordsRoutes(router, options);
-  registerIncidentAndReleaseRoutes(router, options);
+  registerRecordChangeRoutes(router, options);
   registerScoreRoutes(router, options);
   registerOrgRoutes(router, options);
   return router;

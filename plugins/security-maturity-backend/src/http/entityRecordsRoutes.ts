@@ -2,137 +2,32 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi.generated';
 import { RecordsService } from '../service/RecordsService';
-import { callerOf, entityOf, pageOf } from './callers';
+import { ENTITY_PATH as E, entityCaller, pageOf } from './callers';
 
-const E = '/entities/:kind/:namespace/:name';
-
-/**
- * The routes of one entity's records: each reads the caller and hands the
- * typed body to the records service, which checks, writes, audits and
- * rescores.
- */
+/** The reads of one entity's records: the whole record, and paged lists. */
 export function registerEntityRecordsRoutes(
   router: ApiRouter<typeof spec>,
   options: { httpAuth: HttpAuthService; records: RecordsService },
 ) {
-  const { httpAuth, records } = options;
-  const caller = (req: Parameters<typeof callerOf>[1]) =>
-    callerOf(httpAuth, req);
+  const { records } = options;
+  const at = entityCaller(options.httpAuth);
 
   router.get(E, async (req, res) => {
-    res.json(
-      await records.getEntityRecord(await caller(req), entityOf(req.params)),
-    );
+    res.json(await records.getEntityRecord(...(await at(req))));
   });
 
-  router.put(`${E}/intake`, async (req, res) => {
-    res.json(
-      await records.putIntake(
-        await caller(req),
-        entityOf(req.params),
-        req.body,
-      ),
-    );
-  });
-
-  router.put(`${E}/stages/:stageId`, async (req, res) => {
-    res.json(
-      await records.putStage(
-        await caller(req),
-        entityOf(req.params),
-        req.params.stageId,
-        req.body,
-      ),
-    );
-  });
-
-  router.post(`${E}/stages/:stageId/sign-off`, async (req, res) => {
-    res.json(
-      await records.signOffStage(
-        await caller(req),
-        entityOf(req.params),
-        req.params.stageId,
-        req.body,
-      ),
-    );
-  });
-
-  router.post(`${E}/material-changes`, async (req, res) => {
-    res
-      .status(201)
-      .json(
-        await records.recordMaterialChange(
-          await caller(req),
-          entityOf(req.params),
-          req.body,
-        ),
+  const lists = [
+    'exceptions',
+    'worksheets',
+    'decisions',
+    'releases',
+    'history',
+  ] as const;
+  for (const list of lists) {
+    router.get(`${E}/${list}`, async (req, res) => {
+      res.json(
+        await records.listRecords(...(await at(req)), list, pageOf(req.query)),
       );
-  });
-
-  router.put(`${E}/rasi/:activityId`, async (req, res) => {
-    res.json(
-      await records.putRasiAssignment(
-        await caller(req),
-        entityOf(req.params),
-        req.params.activityId,
-        req.body,
-      ),
-    );
-  });
-
-  router.put(`${E}/assessment/:activityId`, async (req, res) => {
-    res.json(
-      await records.putAssessmentAnswer(
-        await caller(req),
-        entityOf(req.params),
-        req.params.activityId,
-        req.body,
-      ),
-    );
-  });
-
-  router.get(`${E}/exceptions`, async (req, res) => {
-    res.json(
-      await records.listRecords(
-        await caller(req),
-        entityOf(req.params),
-        'exceptions',
-        pageOf(req.query),
-      ),
-    );
-  });
-
-  router.post(`${E}/exceptions`, async (req, res) => {
-    res
-      .status(201)
-      .json(
-        await records.requestException(
-          await caller(req),
-          entityOf(req.params),
-          req.body,
-        ),
-      );
-  });
-
-  router.post(`${E}/exceptions/:id/transitions`, async (req, res) => {
-    res.json(
-      await records.transitionException(
-        await caller(req),
-        entityOf(req.params),
-        req.params.id,
-        req.body,
-      ),
-    );
-  });
-
-  router.get(`${E}/history`, async (req, res) => {
-    res.json(
-      await records.listRecords(
-        await caller(req),
-        entityOf(req.params),
-        'history',
-        pageOf(req.query),
-      ),
-    );
-  });
+    });
+  }
 }

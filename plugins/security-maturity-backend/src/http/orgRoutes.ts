@@ -15,38 +15,30 @@ export function registerOrgRoutes(
   options: { httpAuth: HttpAuthService; org: OrgService },
 ) {
   const { httpAuth, org } = options;
+  const caller = (req: Parameters<typeof callerOf>[1]) =>
+    callerOf(httpAuth, req);
 
   router.get('/org/facets', async (req, res) => {
-    res.json(await org.facets(await callerOf(httpAuth, req)));
+    res.json(await org.facets(await caller(req)));
   });
 
   router.get('/org/overview', async (req, res) => {
-    res.json(
-      await org.overview(
-        await callerOf(httpAuth, req),
-        req.query,
-        req.query.withinDays ?? 30,
-      ),
-    );
+    const withinDays = req.query.withinDays ?? 30;
+    res.json(await org.overview(await caller(req), req.query, withinDays));
   });
 
   router.get('/org/components', async (req, res) => {
-    res.json(await org.components(await callerOf(httpAuth, req), req.query));
+    res.json(await org.components(await caller(req), req.query));
   });
 
   router.get('/org/trend', async (req, res) => {
-    res.json(
-      await org.trend(
-        await callerOf(httpAuth, req),
-        req.query,
-        req.query.days ?? 180,
-      ),
-    );
+    const days = req.query.days ?? 180;
+    res.json(await org.trend(await caller(req), req.query, days));
   });
 
   router.get('/org/metrics-pack', async (req, res) => {
     const pack = await org.metricsPack(
-      await callerOf(httpAuth, req),
+      await caller(req),
       req.query,
       req.query.quarter,
       req.query.format ?? 'xlsx',

@@ -5,9 +5,7 @@ import { SammModelView } from '../samm/sammModel';
 import { spec } from '../schema/openapi.generated';
 import { RecordsService } from '../service/RecordsService';
 import { ScorerRegistry } from '../service/ScorerRegistry';
-import { callerOf, entityOf } from './callers';
-
-const E = '/entities/:kind/:namespace/:name';
+import { callerOf, ENTITY_PATH as E, entityCaller } from './callers';
 
 /** Scores, and what they are computed with: workflow, scorers, SAMM model. */
 export function registerScoreRoutes(
@@ -22,22 +20,17 @@ export function registerScoreRoutes(
 ) {
   const { httpAuth, records, workflow, scorers, sammModel } = options;
 
+  const at = entityCaller(httpAuth);
+
   router.get(`${E}/score`, async (req, res) => {
-    res.json(
-      await records.getEntityScore(
-        await callerOf(httpAuth, req),
-        entityOf(req.params),
-      ),
-    );
+    res.json(await records.getEntityScore(...(await at(req))));
   });
 
   router.get(`${E}/score/history`, async (req, res) => {
-    const items = await records.getEntityScoreHistory(
-      await callerOf(httpAuth, req),
-      entityOf(req.params),
-      Number(req.query.days ?? 90),
-    );
-    res.json({ items });
+    const days = Number(req.query.days ?? 90);
+    res.json({
+      items: await records.getEntityScoreHistory(...(await at(req)), days),
+    });
   });
 
   // Configuration and model: for any signed-in user or service.

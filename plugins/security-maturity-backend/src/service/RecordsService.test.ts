@@ -3,9 +3,14 @@ import {
   mockCredentials,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { entities, inDays, people } from '../__testUtils__/backend';
+import {
+  entities,
+  fakeUserInfo,
+  inDays,
+  people,
+  recordingAuditor,
+} from '../__testUtils__/backend';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { AccessControl } from '../access/AccessControl';
 import { defaultWorkflow } from '../config/defaults';
@@ -20,13 +25,6 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const membership: Record<string, string[]> = {
-  [people.owner]: ['group:default/payments-team'],
-  [people.otherTeam]: ['group:default/identity-team'],
-  [people.lead]: ['group:default/security-leads'],
-  [people.lead2]: ['group:default/security-leads'],
-};
-
 const entity = {
   kind: 'component',
   namespace: 'default',
@@ -34,12 +32,13 @@ const entity = {
 };
 const ref = 'component:default/payments-api';
 
-type Audit = {
-  actionType: string;
-  severityLevel?: string;
-  meta: Record<string, unknown>;
-  status?: 'success' | 'fail';
-};
+const exceptionRequest = () => ({
+  controlId: 'run-as-non-root',
+  justification: 'The legacy agent needs root',
+  compensatingControls: 'Isolated node pool',
+  riskRating: 'medium' as const,
+  expiresAt: inDays(10),
+});
 
 /**
  * The records service with its real stores, access control, scoring and
@@ -51,25 +50,7 @@ async function setup(databaseId: TestDatabaseId) {
     getClient: async () => knex,
     migrations: { skip: false },
   } as any);
-  const audits: Audit[] = [];
-  const auditor = mockServices.auditor.mock({
-    createEvent: async options => {
-      const audit: Audit = {
-        actionType: String(options.meta?.actionType),
-        severityLevel: options.severityLevel,
-        meta: (options.meta ?? {}) as Record<string, unknown>,
-      };
-      audits.push(audit);
-      return {
-        success: async () => {
-          audit.status = 'success';
-        },
-        fail: async () => {
-          audit.status = 'fail';
-        },
-      };
-    },
-  });
+  const { auditor, audits } = recordingAuditor();
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   const records = new DatabaseRecordsStore(knex);
@@ -91,16 +72,7 @@ async function setup(databaseId: TestDatabaseId) {
     catalog,
     permissions: mockServices.permissions(),
     securityLeadGroups: defaultWorkflow.securityLeadGroups,
-    userInfo: {
-      async getUserInfo(credentials: BackstageCredentials) {
-        const user = (credentials.principal as { userEntityRef: string })
-          .userEntityRef;
-        return {
-          userEntityRef: user,
-          ownershipEntityRefs: [user, ...(membership[user] ?? [])],
-        };
-      },
-    },
+    userInfo: fakeUserInfo,
   });
   const service = new RecordsService({
     records,
@@ -192,13 +164,11 @@ describe.each(databases.eachSupportedId())(
       });
       await expectApplied('assessment-answer');
 
-      const exception = await service.requestException(owner, entity, {
-        controlId: 'run-as-non-root',
-        justification: 'Legacy agent',
-        compensatingControls: 'Isolated node pool',
-        riskRating: 'medium',
-        expiresAt: inDays(30),
-      });
+      const exception = await service.requestException(
+        owner,
+        entity,
+        exceptionRequest(),
+      );
       await expectApplied('exception-request');
       await service.transitionException(lead, entity, exception.id, {
         version: exception.version,
@@ -294,13 +264,7 @@ describe.each(databases.eachSupportedId())(
       const exception = await service.requestException(
         as(people.lead),
         entity,
-        {
-          controlId: 'run-as-non-root',
-          justification: 'x',
-          compensatingControls: 'y',
-          riskRating: 'low',
-          expiresAt: inDays(10),
-        },
+        exceptionRequest(),
       );
       await expect(
         service.transitionException(as(people.lead), entity, exception.id, {
@@ -326,13 +290,7 @@ describe.each(databases.eachSupportedId())(
       const exception = await service.requestException(
         as(people.owner),
         entity,
-        {
-          controlId: 'run-as-non-root',
-          justification: 'x',
-          compensatingControls: 'y',
-          riskRating: 'low',
-          expiresAt: inDays(10),
-        },
+        exceptionRequest(),
       );
       const approved = await service.transitionException(
         as(people.lead),

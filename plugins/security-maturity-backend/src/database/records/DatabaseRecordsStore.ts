@@ -7,6 +7,7 @@ import { fastTimestampOptions } from '../timestamps';
 import * as map from './mappers';
 import {
   DueException,
+  emptyStoredRecords,
   ListedRecords,
   ListName,
   RecordsHeader,
@@ -27,17 +28,6 @@ const lists: {
   releases: { order: 'created_at', map: map.toRelease },
   history: { order: 'id', map: map.toHistory },
 };
-
-const emptyRecords = (): StoredRecords => ({
-  intake: null,
-  stages: [],
-  rasi: [],
-  exceptions: [],
-  worksheets: [],
-  decisions: [],
-  releases: [],
-  assessment: [],
-});
 
 /** The records store on the plugin's knex database. */
 export class DatabaseRecordsStore implements RecordsStore {
@@ -99,7 +89,7 @@ export class DatabaseRecordsStore implements RecordsStore {
       rows('assessment_answers', 'activity_id'),
     ]);
     const result = new Map<string, StoredRecords>(
-      refs.map(ref => [ref, emptyRecords()]),
+      refs.map(ref => [ref, emptyStoredRecords()]),
     );
     const each = <K extends keyof StoredRecords>(
       list: any[],

@@ -12,6 +12,18 @@ import { RecordsTransaction } from './RecordsTransaction';
 /** An entity's records as stored; requiredStageIds follows from config. */
 export type StoredRecords = Omit<EntityRecords, 'requiredStageIds'>;
 
+/** The records of an entity that has none yet. */
+export const emptyStoredRecords = (): StoredRecords => ({
+  intake: null,
+  stages: [],
+  rasi: [],
+  exceptions: [],
+  worksheets: [],
+  decisions: [],
+  releases: [],
+  assessment: [],
+});
+
 /** The header of an entity's records: raised by every change. */
 export type RecordsHeader = {
   version: number;

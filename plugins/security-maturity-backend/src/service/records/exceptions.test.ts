@@ -38,7 +38,9 @@ describe.each(databases.eachSupportedId())(
         decidedBy: people.lead,
         version: 2,
       });
-      expect(audits.find(a => a.actionType === 'exception-approve')).toEqual({
+      expect(
+        audits.find(a => a.actionType === 'exception-approve'),
+      ).toMatchObject({
         actionType: 'exception-approve',
         severityLevel: 'high',
         status: 'success',
