@@ -8,6 +8,7 @@
 export * from './types';
 export * from './workflow';
 export * from './tiers';
+export * from './nextSteps';
 export * from './org';
 export * from './permissions';
 export * from './samm/structure';

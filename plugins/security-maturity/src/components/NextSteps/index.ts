@@ -1,0 +1,1 @@
+export { NextStepsCard } from './NextStepsCard';
