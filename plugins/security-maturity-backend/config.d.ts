@@ -139,5 +139,18 @@ export interface Config {
        */
       expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+
+    demo?: {
+      /**
+       * Loads a demo organisation's year of security records (stage gates,
+       * RASI, exceptions, worksheets, decisions, releases and daily score
+       * snapshots) once the catalog has its components, on a database with
+       * no records yet. For the project's demo portal only: it writes as the
+       * demo's people, whose components must be in the catalog. Defaults to
+       * false.
+       * @visibility backend
+       */
+      enabled?: boolean;
+    };
   };
 }

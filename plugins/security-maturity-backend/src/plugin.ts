@@ -12,6 +12,7 @@ import { DatabaseOrgReadModel } from './database/org/DatabaseOrgReadModel';
 import { DatabaseRecordsStore } from './database/records/DatabaseRecordsStore';
 import { DatabaseScoreStore } from './database/scores/DatabaseScoreStore';
 import { createRouter } from './http/createRouter';
+import { DemoLoader } from './demo/DemoLoader';
 import { OrgService } from './org/OrgService';
 import { OrgStructureSource } from './org/OrgStructure';
 import { loadOfficialSammModel } from './samm/loadOfficialSammModel';
@@ -130,6 +131,18 @@ export const securityMaturityPlugin = createBackendPlugin({
           logger,
           records,
           scoring,
+          demo: settings.demo
+            ? new DemoLoader({
+                records: recordsStore,
+                scoring,
+                scorers,
+                catalog,
+                auth,
+                auditor,
+                logger,
+                workflow,
+              })
+            : undefined,
         });
         logger.info(
           `Security maturity ready with scorers: ${

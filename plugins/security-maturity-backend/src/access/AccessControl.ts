@@ -49,6 +49,12 @@ export type EntityAccess = {
   ownershipRefs: string[];
 };
 
+/** The checks an operation on one entity's records passes, by level. */
+export type EntityAccessPolicy = Pick<
+  AccessControl,
+  'forRead' | 'forEdit' | 'forUser' | 'forApprove' | 'forEvidencePush'
+>;
+
 /**
  * The plugin's own fail-closed checks. Ownership and group membership come from
  * the catalog and the caller's verified credentials, never from the request. The

@@ -24,6 +24,8 @@ export type SecurityMaturityConfig = {
   /** The official OWASP SAMM model directory, for its wording. */
   sammModelPath?: string;
   schedules: ScheduleOptions;
+  /** Whether the demo organisation's year is loaded on an empty database. */
+  demo: boolean;
 };
 
 const defaultSchedules: ScheduleOptions = {
@@ -66,6 +68,7 @@ export function readSecurityMaturityConfig(
         ) ?? 730,
     },
     sammModelPath: config.getOptionalString('securityMaturity.samm.modelPath'),
+    demo: config.getOptionalBoolean('securityMaturity.demo.enabled') ?? false,
     schedules: {
       rescoring: readSchedule(
         config,

@@ -3,13 +3,16 @@ import { ScheduleOptions } from '../config/readSecurityMaturityConfig';
 import { waitForOtherReplicas } from '../database/waitForOtherReplicas';
 import { ScoringService } from '../scoring/ScoringService';
 import { RecordsService } from '../service/RecordsService';
+import { DemoLoader } from '../demo/DemoLoader';
 
 /**
  * The plugin's scheduled tasks, each with global scope (once across
  * replicas), each calling a service:
  * - exception expiry: approved exceptions past their expiry are expired
  *   through the records service (history, version, audit, rescoring);
- * - rescoring: the whole catalog, then snapshots past their retention dropped.
+ * - rescoring: the whole catalog, then snapshots past their retention dropped;
+ * - in the demo portal, loading the demo organisation's year on an empty
+ *   database.
  */
 export async function scheduleTasks(options: {
   schedules: ScheduleOptions;
@@ -18,6 +21,8 @@ export async function scheduleTasks(options: {
   logger: LoggerService;
   records: RecordsService;
   scoring: ScoringService;
+  /** The demo portal's loader, when the demo is on. */
+  demo?: DemoLoader;
 }) {
   const { schedules, scheduler, logger, records, scoring } = options;
   const schedule = (
@@ -37,6 +42,22 @@ export async function scheduleTasks(options: {
       await records.expireDueExceptions(new Date());
     },
   );
+  const { demo } = options;
+  if (demo) {
+    // Tries until the catalog has the demo's components; once there are
+    // records (the demo's or anyone's), each run is one small query.
+    await schedule(
+      'security-maturity-demo',
+      {
+        frequency: { seconds: 15 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 5 },
+      },
+      async () => {
+        await demo.loadIfEmpty();
+      },
+    );
+  }
   await schedule('security-maturity-rescore', schedules.rescoring, async () => {
     await scoring.rescoreAll();
     const { pruned, before } = await scoring.pruneHistory(

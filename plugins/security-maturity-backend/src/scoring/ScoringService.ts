@@ -115,6 +115,20 @@ export class ScoringService {
     return state;
   }
 
+  /**
+   * The day's snapshot of entities as their records stood at `at`, written
+   * without changing their current score: how the demo replays a year.
+   */
+  async snapshotAt(entities: Entity[], at: Date): Promise<void> {
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const [records, state] = await Promise.all([
+      this.options.records.readRecords(refs),
+      this.readState(refs),
+    ]);
+    const { changes, rows } = this.compute(entities, records, state, at);
+    await this.options.scores.putSnapshots(changes.day, rows);
+  }
+
   /** Rescores entities named by ref (looked up in the catalog). */
   async rescoreRefs(entityRefs: string[]): Promise<void> {
     const { catalog, auth } = this.options;
@@ -151,7 +165,7 @@ export class ScoringService {
     records: Map<string, StoredRecords>,
     state: ScoringState,
     now: Date,
-  ): { scores: EntityScore[]; changes: ScoreChanges } {
+  ): { scores: EntityScore[]; changes: ScoreChanges; rows: ScoreRow[] } {
     const { scorers, workflow, attestedMaxAgeDays } = this.options;
     const list = scorers.scorers;
     const day = now.toISOString().slice(0, 10);
@@ -195,11 +209,11 @@ export class ScoringService {
         .map(r => r.entity_ref),
       computedAt: now,
     };
-    return { scores, changes };
+    return { scores, changes, rows };
   }
 
-  async rescoreEntity(entity: Entity): Promise<EntityScore> {
-    const [score] = await this.scoreEntities([entity]);
+  async rescoreEntity(entity: Entity, now = new Date()): Promise<EntityScore> {
+    const [score] = await this.scoreEntities([entity], now);
     return score;
   }
 

@@ -9,4 +9,6 @@ import { Request } from 'express';
 export type Caller = {
   credentials: BackstageCredentials;
   request?: Request<any, any, any, any, any>;
+  /** Set by the demo loader: its changes are audited as demo data. */
+  demo?: boolean;
 };

@@ -8,8 +8,8 @@ import {
 } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
-  AccessControl,
   EntityAccess,
+  EntityAccessPolicy,
   EntityPath,
 } from '../access/AccessControl';
 import { RuleViolation } from '../domain/RuleViolation';
@@ -37,10 +37,12 @@ export type Operation = {
 export class OperationRunner {
   constructor(
     private readonly deps: {
-      access: AccessControl;
+      access: EntityAccessPolicy;
       auditor: AuditorService;
       scoring: ScoringService;
       logger: LoggerService;
+      /** The time of changes, and so of the rescoring that follows them. */
+      clock: () => Date;
     },
   ) {}
 
@@ -97,7 +99,7 @@ export class OperationRunner {
   // rescoring repairs it.
   private async rescore(entity: Entity) {
     try {
-      await this.deps.scoring.rescoreEntity(entity);
+      await this.deps.scoring.rescoreEntity(entity, this.deps.clock());
     } catch (error) {
       this.deps.logger.error(
         `Could not rescore ${stringifyEntityRef(entity)}`,

@@ -4,8 +4,8 @@ import {
   SecurityMaturityRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import {
-  AccessControl,
   EntityAccess,
+  EntityAccessPolicy,
   EntityPath,
 } from '../access/AccessControl';
 import { ListedRecords, ListName } from '../database/records/RecordsStore';
@@ -37,8 +37,10 @@ export class RecordsService {
   private readonly runner: OperationRunner;
 
   constructor(
-    private readonly deps: RecordContext & {
-      access: AccessControl;
+    private readonly deps: Omit<RecordContext, 'clock'> & {
+      /** The time of changes; the real clock unless the demo replays its year. */
+      clock?: () => Date;
+      access: EntityAccessPolicy;
       auditor: AuditorService;
       scoring: ScoringService;
       scorers: ScorerRegistry;
@@ -49,8 +51,9 @@ export class RecordsService {
       records: deps.records,
       workflow: deps.workflow,
       catalog: deps.catalog,
+      clock: deps.clock ?? (() => new Date()),
     };
-    this.runner = new OperationRunner(deps);
+    this.runner = new OperationRunner({ ...deps, clock: this.ctx.clock });
   }
 
   /**

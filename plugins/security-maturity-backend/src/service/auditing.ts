@@ -42,6 +42,7 @@ export async function audited<T>(
       actionType: spec.actionType,
       ...spec.meta,
       ...(onBehalfOf ? { onBehalfOf } : {}),
+      ...(caller?.demo ? { demo: true } : {}),
     },
   });
   try {

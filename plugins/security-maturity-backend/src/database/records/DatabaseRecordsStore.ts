@@ -175,6 +175,12 @@ export class DatabaseRecordsStore implements RecordsStore {
     });
   }
 
+  async hasAnyRecords(): Promise<boolean> {
+    return Boolean(
+      await this.db('entity_records').select('entity_ref').first(),
+    );
+  }
+
   async findDueExceptions(now: Date): Promise<DueException[]> {
     const rows = await this.db('exceptions')
       .where({ status: 'approved' })

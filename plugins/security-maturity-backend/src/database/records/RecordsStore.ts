@@ -76,6 +76,8 @@ export interface RecordsStore {
     fn: (tx: RecordsTransaction) => Promise<T>,
     now?: Date,
   ): Promise<T>;
+  /** Whether any entity has records at all. */
+  hasAnyRecords(): Promise<boolean>;
   /** Approved exceptions whose expiry is at or before `now`. */
   findDueExceptions(now: Date): Promise<DueException[]>;
 }

@@ -162,6 +162,33 @@ export class DatabaseScoreStore implements ScoreStore {
     }));
   }
 
+  async putSnapshots(day: string, rows: ScoreRow[]): Promise<void> {
+    if (!rows.length) return;
+    await this.db('score_snapshots')
+      .insert(
+        rows.map(r => ({
+          entity_ref: r.entity_ref,
+          day,
+          overall: r.overall,
+          functions: JSON.stringify({
+            G: r.fn_g,
+            D: r.fn_d,
+            I: r.fn_i,
+            V: r.fn_v,
+            O: r.fn_o,
+          }),
+          practices: r.practices,
+          fn_g: r.fn_g,
+          fn_d: r.fn_d,
+          fn_i: r.fn_i,
+          fn_v: r.fn_v,
+          fn_o: r.fn_o,
+        })),
+      )
+      .onConflict(['entity_ref', 'day'])
+      .merge(SNAPSHOT_VALUES);
+  }
+
   /** Deletes snapshots older than the retention; returns how many. */
   async pruneSnapshots(beforeDay: string): Promise<number> {
     return this.db('score_snapshots').where('day', '<', beforeDay).delete();

@@ -41,6 +41,12 @@ export interface ScoreStore {
     entityRef: string,
     sinceDay: string,
   ): Promise<ScoreHistoryPoint[]>;
+  /**
+   * Writes a day's snapshot of scores computed for that day, replacing what
+   * the day had, without touching the current scores (the demo's replayed
+   * history).
+   */
+  putSnapshots(day: string, rows: ScoreRow[]): Promise<void>;
   /** Deletes snapshots older than the retention; returns how many. */
   pruneSnapshots(beforeDay: string): Promise<number>;
 }

@@ -4,13 +4,26 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
 import { RecordsStore } from '../../database/records/RecordsStore';
+import { RecordsTransaction } from '../../database/records/RecordsTransaction';
+import { EntityAccess } from '../../access/AccessControl';
 
 /** What the record operations need besides the caller's access. */
 export type RecordContext = {
   records: RecordsStore;
   workflow: WorkflowConfig;
   catalog: CatalogService;
+  /** The time changes are recorded at: now, except when the demo replays its year. */
+  clock: () => Date;
 };
+
+/** One change to the entity's records, by the caller, at the context's time. */
+export function change<T>(
+  ctx: RecordContext,
+  access: EntityAccess,
+  fn: (tx: RecordsTransaction) => Promise<T>,
+): Promise<T> {
+  return ctx.records.mutate(access.entityRef, access.actor, fn, ctx.clock());
+}
 
 /**
  * Checks that every ref names a User or Group in the catalog (one batched

@@ -5,7 +5,7 @@ import {
 import * as families from '../../database/records/tables';
 import { invalid } from '../../domain/RuleViolation';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext } from './RecordContext';
+import { change, RecordContext } from './RecordContext';
 
 /** An owner's attested self-assessment answer to one SAMM activity. */
 export async function putAssessmentAnswer(
@@ -18,7 +18,7 @@ export async function putAssessmentAnswer(
   if (!activityId) {
     throw invalid(`Unknown SAMM activity '${rawActivityId}'`);
   }
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const { after } = await tx.saveRecorded(
       families.assessmentAnswers,
       activityId,

@@ -6,7 +6,7 @@ import { randomUUID } from 'crypto';
 import * as families from '../../database/records/tables';
 import { diff } from '../../domain/diff';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext, resolvePeopleRefs } from './RecordContext';
+import { change, RecordContext, resolvePeopleRefs } from './RecordContext';
 
 /** A threat-model decision's stored values; its owner must be in the catalog. */
 async function decisionValues(
@@ -38,7 +38,7 @@ export async function createDecision(
   input: DecisionInput,
 ): Promise<DecisionRecord> {
   const values = await decisionValues(ctx, access, input);
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const id = randomUUID();
     const after = await tx.insert(families.decisions, id, {
       ...values,
@@ -56,7 +56,7 @@ export async function updateDecision(
   input: DecisionInput & { version: number },
 ): Promise<DecisionRecord> {
   const values = await decisionValues(ctx, access, input);
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const before = await tx.get(families.decisions, id, 'The decision');
     const after = await tx.update(
       families.decisions,

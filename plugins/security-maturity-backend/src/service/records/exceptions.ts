@@ -12,7 +12,7 @@ import {
   ExceptionTransition,
 } from '../../domain/exceptionLifecycle';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext } from './RecordContext';
+import { change, RecordContext } from './RecordContext';
 
 export async function requestException(
   ctx: RecordContext,
@@ -22,9 +22,9 @@ export async function requestException(
   const { control, expiresAt } = checkExceptionRequest(
     ctx.workflow,
     input,
-    new Date(),
+    ctx.clock(),
   );
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const id = randomUUID();
     const created = await tx.insert(families.exceptions, id, {
       controlId: control.id,
@@ -93,7 +93,7 @@ export async function transitionException(
   id: string,
   input: { version: number; action: ExceptionAction; note?: string },
 ): Promise<ExceptionRecord> {
-  return ctx.records.mutate(access.entityRef, access.actor, tx =>
+  return change(ctx, access, tx =>
     applyExceptionTransition(tx, id, input.action, input.version, input.note),
   );
 }

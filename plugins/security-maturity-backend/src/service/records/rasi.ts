@@ -5,7 +5,7 @@ import {
 import * as families from '../../database/records/tables';
 import { findRasiActivity, normalizeRasi } from '../../domain/rasiRules';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext, resolvePeopleRefs } from './RecordContext';
+import { change, RecordContext, resolvePeopleRefs } from './RecordContext';
 
 export async function putRasiAssignment(
   ctx: RecordContext,
@@ -23,7 +23,7 @@ export async function putRasiAssignment(
     supportive: await resolve(input.supportive, 'supportive'),
     informed: await resolve(input.informed, 'informed'),
   });
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const { after } = await tx.saveRecorded(
       families.rasiAssignments,
       activityId,

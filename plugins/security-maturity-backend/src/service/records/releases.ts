@@ -10,14 +10,14 @@ import {
   checkReleaseDecision,
 } from '../../domain/releaseRules';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext } from './RecordContext';
+import { change, RecordContext } from './RecordContext';
 
 export async function createRelease(
   ctx: RecordContext,
   access: EntityAccess,
   input: { release: string },
 ): Promise<ReleaseRecord> {
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const [existing] = await tx.findWhere(families.releases, {
       release: input.release,
     });
@@ -41,7 +41,7 @@ export async function pushReleaseEvidence(
   id: string,
   input: Omit<ReleaseEvidence, 'pushedBy' | 'pushedAt'>,
 ): Promise<ReleaseRecord> {
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const before = await tx.get(families.releases, id, 'The release');
     checkEvidencePush(before);
     const evidence: ReleaseEvidence = {
@@ -72,7 +72,7 @@ export async function decideRelease(
   id: string,
   input: { version: number; decision: 'go' | 'no_go'; note?: string },
 ): Promise<ReleaseRecord> {
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const before = await tx.get(families.releases, id, 'The release');
     checkReleaseDecision(before, input.version);
     const after = await tx.update(

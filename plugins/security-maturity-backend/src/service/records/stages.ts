@@ -18,7 +18,7 @@ import {
   voidsSignOff,
 } from '../../domain/stageRules';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext } from './RecordContext';
+import { change, RecordContext } from './RecordContext';
 
 /**
  * Re-opens a stage (material change, runtime lesson): back to in progress,
@@ -53,7 +53,7 @@ export async function putIntake(
   const { workflow } = ctx;
   checkIntake(workflow, input);
   const { tier, reason } = deriveTier(workflow, input);
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const { before, after } = await tx.saveRecorded(
       families.intakes,
       undefined,
@@ -95,7 +95,7 @@ export async function putStage(
 ): Promise<StageRecord> {
   const stage = findStage(ctx.workflow, stageId);
   const checklist = checkStageUpdate(stage, input);
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const { after } = await tx.saveRecorded(
       families.stages,
       stageId,
@@ -127,7 +127,7 @@ export async function signOffStage(
   input: { version: number },
 ): Promise<StageRecord> {
   const stage = findStage(ctx.workflow, stageId);
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const what = `Stage '${stage.title}'`;
     const before = await tx.get(families.stages, stageId, what);
     const rasi = await tx.find(
@@ -160,7 +160,7 @@ export async function recordMaterialChange(
   access: EntityAccess,
   input: { kind: string; description: string },
 ): Promise<StageRecord> {
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     await tx.history('material-change', input.kind, 'create', {
       kind: input.kind,
       description: input.description,

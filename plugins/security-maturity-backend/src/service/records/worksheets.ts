@@ -15,7 +15,7 @@ import {
   stampTimeline,
 } from '../../domain/worksheetRules';
 import { EntityAccess } from '../../access/AccessControl';
-import { RecordContext, resolvePeopleRefs } from './RecordContext';
+import { change, RecordContext, resolvePeopleRefs } from './RecordContext';
 import { reopenStage } from './stages';
 
 export async function startWorksheet(
@@ -23,7 +23,7 @@ export async function startWorksheet(
   access: EntityAccess,
   input: { kind: 'incident' | 'drill'; title: string },
 ): Promise<WorksheetRecord> {
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const rasi = await tx.findMany(
       families.rasiAssignments,
       Object.values(CONTAINMENT_ACTIVITIES),
@@ -84,7 +84,7 @@ export async function updateWorksheet(
     access,
     input.containmentOwners,
   );
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const before = await tx.get(families.worksheets, id, 'The worksheet');
     const closing = input.status === 'closed' && before.status !== 'closed';
     const after = await tx.update(
@@ -127,7 +127,7 @@ export async function addLesson(
   const stage = input.reopensStageId
     ? findStage(ctx.workflow, input.reopensStageId)
     : undefined;
-  return ctx.records.mutate(access.entityRef, access.actor, async tx => {
+  return change(ctx, access, async tx => {
     const before = await tx.get(families.worksheets, id, 'The worksheet');
     const lesson = {
       lesson: input.lesson,
