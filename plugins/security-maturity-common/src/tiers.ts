@@ -51,3 +51,36 @@ export function requiredStageIds(
     .filter(s => !tier || s.requiredForTiers.includes(tier))
     .map(s => s.id);
 }
+
+/**
+ * What makes a change of intake material: new integrations, an auth-flow
+ * change, or more sensitive data (later in `dataClassifications`). Each
+ * re-opens threat modeling; the intake form says so before saving.
+ *
+ * @public
+ */
+export function materialIntakeChanges(
+  workflow: Pick<WorkflowConfig, 'dataClassifications'>,
+  before: MaterialFacts | undefined | null,
+  after: MaterialFacts,
+): string[] {
+  if (!before) return [];
+  const rank = (c: string) => workflow.dataClassifications.indexOf(c);
+  const triggers: string[] = [];
+  if (!before.newIntegrations && after.newIntegrations) {
+    triggers.push('new integrations');
+  }
+  if (!before.authFlowChanges && after.authFlowChanges) {
+    triggers.push('an auth-flow change');
+  }
+  if (rank(after.dataClassification) > rank(before.dataClassification)) {
+    triggers.push(`data now ${after.dataClassification}`);
+  }
+  return triggers;
+}
+
+/** What `materialIntakeChanges` compares of two intake classifications. @public */
+export type MaterialFacts = Pick<
+  TierFacts,
+  'dataClassification' | 'newIntegrations' | 'authFlowChanges'
+>;

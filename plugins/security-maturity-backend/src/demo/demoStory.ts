@@ -191,7 +191,11 @@ function progress(plan: (typeof plans)[number]): DemoStep[] {
     ),
   ];
   plan.passDays.forEach((day, index) => {
-    steps.push(step(day - 3, engineer, s => s.stage(index, 'in_progress')));
+    steps.push(
+      step(Math.max(day - 3, plan.intakeDay), engineer, s =>
+        s.stage(index, 'in_progress'),
+      ),
+    );
     steps.push(step(day, engineer, s => s.stage(index, 'passed')));
     // Sign-off by the Accountable where RASI names one, else a lead.
     const signer = plan.fullRasi || index === 1 ? second : LEAD;

@@ -1,10 +1,10 @@
+import { materialIntakeChanges } from '@secmat/backstage-plugin-security-maturity-common';
 import { defaultWorkflow } from '../config/defaults';
 import { RuleViolation } from './RuleViolation';
 import {
   checkSignOff,
   checkStageUpdate,
   findStage,
-  materialIntakeChanges,
   voidsSignOff,
 } from './stageRules';
 

@@ -125,30 +125,6 @@ export function checkIntake(workflow: WorkflowConfig, answers: IntakeAnswers) {
   }
 }
 
-/**
- * What makes a change of intake material: new integrations, an auth-flow
- * change, or more sensitive data. Each re-opens threat modeling.
- */
-export function materialIntakeChanges(
-  workflow: WorkflowConfig,
-  before: IntakeAnswers | undefined,
-  after: IntakeAnswers,
-): string[] {
-  if (!before) return [];
-  const rank = (c: string) => workflow.dataClassifications.indexOf(c);
-  const triggers: string[] = [];
-  if (!before.newIntegrations && after.newIntegrations) {
-    triggers.push('new integrations');
-  }
-  if (!before.authFlowChanges && after.authFlowChanges) {
-    triggers.push('an auth-flow change');
-  }
-  if (rank(after.dataClassification) > rank(before.dataClassification)) {
-    triggers.push(`data now ${after.dataClassification}`);
-  }
-  return triggers;
-}
-
 /** A re-opened stage: in progress again, its sign-off cleared, the reason kept. */
 export const reopenedStage = (reason: string) => ({
   status: 'in_progress' as StageStatus,

@@ -79,8 +79,17 @@ export const workflow: WorkflowConfig = {
     { id: 'intake-classification', title: 'Intake classification' },
     { id: 'threat-modeling', title: 'Threat modeling' },
   ],
-  tiers: [{ id: '1', title: 'Tier 1 — critical', targetScore: 2 }],
-  tierRules: [],
+  tiers: [
+    { id: '1', title: 'Tier 1 — critical', targetScore: 2 },
+    { id: '2', title: 'Tier 2 — exposed', targetScore: 1.5 },
+    { id: '3', title: 'Tier 3 — internal', targetScore: 1 },
+  ],
+  // First match wins, as in the backend; the last rule always matches.
+  tierRules: [
+    { tier: '1', reason: 'Handles confidential data', when: { dataClassificationIn: ['confidential'] } },
+    { tier: '2', reason: 'Internet-facing', when: { internetExposure: true } },
+    { tier: '3', reason: 'No elevated risk factor', when: {} },
+  ], // prettier-ignore
   dataClassifications: ['internal', 'confidential'],
   baselineControls: [
     {
@@ -119,6 +128,8 @@ export function mockApi(
     putRasiAssignment: jest.fn(),
     requestException: jest.fn(),
     transitionException: jest.fn(),
+    listHistory: jest.fn(async () => ({ items: [], totalCount: 0 })),
+    getEntityScoreHistory: jest.fn(async () => ({ items: [] })),
     ...overrides,
   } as jest.Mocked<SecurityMaturityApi>;
 }

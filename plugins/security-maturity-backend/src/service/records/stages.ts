@@ -4,6 +4,7 @@ import {
   StageRecord,
   StageUpdate,
   deriveTier,
+  materialIntakeChanges,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import * as families from '../../database/records/tables';
 import { RecordsTransaction } from '../../database/records/RecordsTransaction';
@@ -12,7 +13,6 @@ import {
   checkSignOff,
   checkStageUpdate,
   findStage,
-  materialIntakeChanges,
   reopenedStage,
   THREAT_MODELING_STAGE,
   voidsSignOff,

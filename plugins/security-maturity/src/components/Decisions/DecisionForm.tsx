@@ -5,7 +5,7 @@ import {
   DecisionStatus,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
-import { useMutation } from '../../hooks/useMutation';
+import { useDialogChange } from '../../hooks/useDialogChange';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
 import { FormDialog, menuItems } from '../common';
 
@@ -60,8 +60,8 @@ export function DecisionForm(props: {
   onClose: () => void;
 }) {
   const { decision: editing, onClose } = props;
-  const { api, entityRef, onChanged } = useSecurityTab();
-  const { busy, error, run } = useMutation(onChanged);
+  const { api, entityRef } = useSecurityTab();
+  const { busy, save: saveChange, dialogProps } = useDialogChange(onClose);
   const [d, setD] = useState<DecisionInput>(editing ? inputOf(editing) : EMPTY);
   const [tried, setTried] = useState(false);
   const problems = decisionProblems(d);
@@ -77,7 +77,7 @@ export function DecisionForm(props: {
         : undefined,
       reReviewTrigger: d.reReviewTrigger || undefined,
     };
-    const saved = await run(() =>
+    await saveChange(() =>
       editing
         ? api.updateDecision(entityRef, editing.id, {
             ...input,
@@ -85,7 +85,6 @@ export function DecisionForm(props: {
           })
         : api.createDecision(entityRef, input),
     );
-    if (saved) onClose();
   };
 
   const field = (
@@ -111,9 +110,7 @@ export function DecisionForm(props: {
       title={editing ? 'Edit decision' : 'Log a decision'}
       submitLabel="Save"
       canSubmit={!busy}
-      error={error}
-      onReload={onChanged}
-      onClose={onClose}
+      {...dialogProps}
       onSubmit={save}
     >
       {field('trigger', 'Trigger (the material change)')}

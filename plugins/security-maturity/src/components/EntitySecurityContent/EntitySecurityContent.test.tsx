@@ -9,6 +9,7 @@ import {
 } from '../../__testUtils__/records';
 import { renderTab } from '../../__testUtils__/renderTab';
 import { entityRef } from '../../__testUtils__/renderSection';
+import { SECTIONS } from './SectionNav';
 
 // The whole tab: the sections read what the tab loaded, and a change saved in
 // any of them reloads it. Each card's own behaviour is tested next to it.
@@ -80,5 +81,19 @@ describe('the Security tab', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.getEntityRecord).toHaveBeenCalledTimes(2);
+  }); // prettier-ignore
+
+  it('jumps to each section from the bar under the summary', async () => {
+    // jsdom does not lay out, so it has no scrolling of its own.
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    await renderTab(mockApi(async () => emptyRecord));
+    const nav = await screen.findByRole('navigation', { name: 'Sections of the Security tab' });
+    for (const id of SECTIONS.map(s => s.id)) {
+      expect(document.getElementById(id)).not.toBeNull();
+    }
+    await userEvent.click(within(nav).getByRole('button', { name: 'History' }));
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+    expect(scrollIntoView.mock.contexts[0]).toBe(document.getElementById('security-history'));
   }); // prettier-ignore
 });

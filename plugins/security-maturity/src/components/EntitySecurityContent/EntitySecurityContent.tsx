@@ -9,6 +9,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   EntityScore,
   SecurityMaturityRecord,
@@ -17,6 +18,9 @@ import { useSecurityData } from '../../hooks/useSecurityData';
 import { SecurityTabProvider } from '../../hooks/useSecurityTab';
 import { DecisionsCard } from '../Decisions';
 import { ExceptionsCard } from '../Exceptions';
+import { HistoryCard } from '../History';
+import { IntakeCard } from '../Intake';
+import { NextStepsCard } from '../NextSteps';
 import { RasiCard } from '../Rasi';
 import { ReleasesCard } from '../Releases';
 import { ScoreCard } from '../ScoreCard';
@@ -24,15 +28,22 @@ import { SectionCard } from '../SectionCard';
 import { serverError } from '../common';
 import { StageGatesCard } from '../StageGates';
 import { WorksheetsCard } from '../Worksheets';
+import { SectionNav } from './SectionNav';
 import { SummaryStrip } from './SummaryStrip';
 
-// The editable sections below the RASI matrix, two to a row on wide screens.
+// The editable sections below the RASI matrix, two to a row on wide screens;
+// each has the anchor id `security-<key>`.
 const RECORD_CARDS = {
   exceptions: ExceptionsCard,
   worksheets: WorksheetsCard,
   decisions: DecisionsCard,
   releases: ReleasesCard,
 };
+
+const useStyles = makeStyles({
+  // A section jumped to starts below the sticky bar, not under it.
+  sections: { '& [id^="security-"]': { scrollMarginTop: 64 } },
+});
 
 function Items(props: {
   items: Array<{ key: string; primary: string; secondary?: string }>;
@@ -53,46 +64,35 @@ function Sections(props: {
   score: EntityScore;
 }) {
   const { record, score } = props;
+  const classes = useStyles();
   return (
-    <Grid container spacing={3}>
+    <Grid container spacing={3} className={classes.sections}>
       <Grid item xs={12}>
         <SummaryStrip record={record} score={score} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <SectionNav />
+      <Grid item xs={12} id="security-next-steps">
+        <NextStepsCard score={score} />
+      </Grid>
+      <Grid item xs={12} md={6} id="security-score">
         <ScoreCard score={score} />
       </Grid>
+      {/* Intake and the gates it decides, side by side with the score. */}
       <Grid item xs={12} md={6}>
-        <SectionCard
-          title="Intake and risk tier"
-          subheader="Intake decides the depth of security work"
-          count={record.intake ? 1 : 0}
-          emptyText="Not classified yet. The intake classification will appear here: data classification, new integrations, auth-flow changes, internet exposure and regulatory obligations, and the risk tier they yield. The tier decides which stage gates this component needs and its target maturity. The component's owners record it."
-        >
-          {record.intake && (
-            <Items
-              items={[
-                {
-                  key: 'tier',
-                  primary: `Tier ${record.intake.tier}`,
-                  secondary: `${record.intake.tierReason}; classified by ${
-                    record.intake.updatedBy
-                  } on ${new Date(
-                    record.intake.updatedAt,
-                  ).toLocaleDateString()}`,
-                },
-              ]}
-            />
-          )}
-        </SectionCard>
+        <Grid container direction="column" spacing={3}>
+          <Grid item id="security-intake">
+            <IntakeCard />
+          </Grid>
+          <Grid item id="security-stages">
+            <StageGatesCard />
+          </Grid>
+        </Grid>
       </Grid>
-      <Grid item xs={12} md={6}>
-        <StageGatesCard />
-      </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} id="security-rasi">
         <RasiCard />
       </Grid>
       {Object.entries(RECORD_CARDS).map(([key, Card]) => (
-        <Grid item xs={12} md={6} key={key}>
+        <Grid item xs={12} md={6} key={key} id={`security-${key}`}>
           <Card />
         </Grid>
       ))}
@@ -114,6 +114,9 @@ function Sections(props: {
             Maturity model: OWASP SAMM v2 (owaspsamm.org), CC BY-SA 4.0.
           </Typography>
         </SectionCard>
+      </Grid>
+      <Grid item xs={12} id="security-history">
+        <HistoryCard />
       </Grid>
     </Grid>
   );

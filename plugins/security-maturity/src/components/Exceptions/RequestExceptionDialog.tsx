@@ -4,34 +4,11 @@ import {
   RiskRating,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
-import { useMutation } from '../../hooks/useMutation';
+import { useDialogChange } from '../../hooks/useDialogChange';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
-import { daysUntil, FormDialog, menuItems } from '../common';
+import { daysUntil, FormDialog, LongTextField, menuItems } from '../common';
 
 const RISKS: RiskRating[] = ['low', 'medium', 'high', 'critical'];
-
-// The two free-text answers a request needs.
-function LongText(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <TextField
-      fullWidth
-      multiline
-      minRows={2}
-      margin="dense"
-      required
-      id={props.id}
-      label={props.label}
-      value={props.value}
-      inputProps={{ maxLength: 4000 }}
-      onChange={e => props.onChange(e.target.value)}
-    />
-  );
-}
 
 /**
  * Requests an exception to a baseline control, with an expiry within the
@@ -39,8 +16,8 @@ function LongText(props: {
  * open with the reason.
  */
 export function RequestExceptionDialog(props: { onClose: () => void }) {
-  const { config, api, entityRef, onChanged } = useSecurityTab();
-  const { busy, error, run } = useMutation(onChanged);
+  const { config, api, entityRef } = useSecurityTab();
+  const { busy, save, dialogProps } = useDialogChange(props.onClose);
   const [controlId, setControlId] = useState(
     config.baselineControls[0]?.id ?? '',
   );
@@ -69,9 +46,7 @@ export function RequestExceptionDialog(props: { onClose: () => void }) {
       riskRating: risk,
       expiresAt: new Date(expiresAt).toISOString(),
     };
-    if (await run(() => api.requestException(entityRef, request))) {
-      props.onClose();
-    }
+    await save(() => api.requestException(entityRef, request));
   };
 
   return (
@@ -80,9 +55,7 @@ export function RequestExceptionDialog(props: { onClose: () => void }) {
       title="Request an exception"
       submitLabel="Request"
       canSubmit={valid && !busy}
-      error={error}
-      onReload={onChanged}
-      onClose={props.onClose}
+      {...dialogProps}
       onSubmit={submit}
     >
       <TextField
@@ -96,13 +69,17 @@ export function RequestExceptionDialog(props: { onClose: () => void }) {
       >
         {menuItems(config.baselineControls)}
       </TextField>
-      <LongText
+      <LongTextField
+        required
+        maxLength={4000}
         id="exception-justification"
         label="Justification"
         value={justification}
         onChange={setJustification}
       />
-      <LongText
+      <LongTextField
+        required
+        maxLength={4000}
         id="exception-compensating"
         label="Compensating controls"
         value={compensating}

@@ -12,13 +12,11 @@ import {
   BarChart,
   CartesianGrid,
   Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { ScoreLineChart } from '../common';
 
 // Fixed sizes: the cards are laid out on a grid, and charts render the same
 // in the browser and in tests (no resize observer needed).
@@ -40,55 +38,18 @@ export function TrendChart(props: {
       </Typography>
     );
   }
-  const data = points.map(p => ({
-    day: p.day,
-    Overall: Number(p.overall.toFixed(2)),
-    ...Object.fromEntries(
-      SAMM_BUSINESS_FUNCTIONS.map(f => [
-        f.name,
-        Number(p.functions[f.id as keyof FunctionScores].toFixed(2)),
-      ]),
-    ),
-  }));
-  const colors = [
-    theme.palette.info.main,
-    theme.palette.success.main,
-    theme.palette.warning.main,
-    theme.palette.error.main,
-    theme.palette.secondary.main,
-  ];
   return (
-    <LineChart width={WIDTH} height={HEIGHT} data={data}>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="day" />
-      <YAxis domain={[0, 3]} />
-      <Tooltip />
-      <Legend />
-      <Line
-        type="monotone"
-        dataKey="Overall"
-        stroke={theme.palette.primary.main}
-        strokeWidth={3}
-        dot={points.length < 2}
-        isAnimationActive={false}
-      />
-      {SAMM_BUSINESS_FUNCTIONS.map((f, i) => (
-        <Line
-          key={f.id}
-          type="monotone"
-          dataKey={f.name}
-          stroke={colors[i]}
-          dot={false}
-          isAnimationActive={false}
-        />
-      ))}
-      <ReferenceLine
-        y={benchmark.overall}
-        stroke={theme.palette.text.secondary}
-        strokeDasharray="6 3"
-        label={`${benchmark.source}: ${benchmark.overall}`}
-      />
-    </LineChart>
+    <ScoreLineChart
+      points={points}
+      withFunctions
+      reference={{
+        y: benchmark.overall,
+        label: `${benchmark.source}: ${benchmark.overall}`,
+        color: theme.palette.text.secondary,
+      }}
+      width={WIDTH}
+      height={HEIGHT}
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import {
   RasiAssignment,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
-import { useMutation } from '../../hooks/useMutation';
+import { useDialogChange } from '../../hooks/useDialogChange';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
 import { FormDialog } from '../common';
 
@@ -26,8 +26,8 @@ export function RasiEditDialog(props: {
   onClose: () => void;
 }) {
   const { activity, current, onClose } = props;
-  const { api, entityRef, onChanged } = useSecurityTab();
-  const { busy, error, run } = useMutation(onChanged);
+  const { api, entityRef } = useSecurityTab();
+  const { busy, save: saveChange, dialogProps } = useDialogChange(onClose);
   const [values, setValues] = useState({
     responsible: current?.responsible.join(', ') ?? '',
     accountable: current?.accountable ?? '',
@@ -48,11 +48,9 @@ export function RasiEditDialog(props: {
       supportive: refsOf(values.supportive),
       informed: refsOf(values.informed),
     };
-    if (
-      await run(() => api.putRasiAssignment(entityRef, activity.id, update))
-    ) {
-      onClose();
-    }
+    await saveChange(() =>
+      api.putRasiAssignment(entityRef, activity.id, update),
+    );
   };
 
   return (
@@ -61,9 +59,7 @@ export function RasiEditDialog(props: {
       title={`RASI for ${activity.title}`}
       submitLabel="Save"
       canSubmit={!accountableError && !busy}
-      error={error}
-      onReload={onChanged}
-      onClose={onClose}
+      {...dialogProps}
       onSubmit={save}
     >
       {ROLES.map(role => (

@@ -16,6 +16,7 @@ import {
   SAMM_QUESTIONS,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
+import { ScoreTrend } from '../ScoreTrend';
 import { AttestForm } from './AttestForm';
 import { PracticeChart } from './PracticeChart';
 
@@ -32,8 +33,9 @@ const SOURCE_COLOR = {
  */
 export function ScoreCard(props: { score: EntityScore }) {
   const { score } = props;
+  const { record, api, entityRef } = useSecurityTab();
   // Editors answer the self-assessment where evidence does not.
-  const canAttest = useSecurityTab().record.permissions.canEdit;
+  const canAttest = record.permissions.canEdit;
   const byPractice = (practiceId: string) =>
     score.activities.filter(a => a.id.startsWith(`${practiceId}-`));
   return (
@@ -48,6 +50,7 @@ export function ScoreCard(props: { score: EntityScore }) {
       }
     >
       <PracticeChart score={score} />
+      <ScoreTrend api={api} entityRef={entityRef} score={score} />
       {SAMM_BUSINESS_FUNCTIONS.map(fn => (
         <Box key={fn.id} mb={2}>
           <Typography variant="overline">

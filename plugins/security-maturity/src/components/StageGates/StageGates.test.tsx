@@ -1,12 +1,15 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { StageRecord } from '@secmat/backstage-plugin-security-maturity-common';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   accepts,
   editableRecord,
   emptyRecord,
+  mockApi,
   refuses,
 } from '../../__testUtils__/records';
 import { entityRef, renderSection } from '../../__testUtils__/renderSection';
+import { renderTab } from '../../__testUtils__/renderTab';
 import { StageGatesCard } from './StageGatesCard';
 
 const passedIntake = {
@@ -18,6 +21,14 @@ const passedIntake = {
   updatedBy: 'user:default/sam.okafor',
 };
 const editable = editableRecord({ stages: [passedIntake] });
+/** A threat-modeling stage record, in progress unless `more` says otherwise. */
+const threatModeling = (more: Partial<StageRecord>): StageRecord => ({
+  ...passedIntake,
+  stageId: 'threat-modeling',
+  status: 'in_progress',
+  checklist: [],
+  ...more,
+});
 
 /** Chooses a status for a stage and returns that stage's status form. */
 async function chooseStatus(stage: string, status: string) {
@@ -81,5 +92,40 @@ describe('stage gate status and sign-off', () => {
     expect(screen.getByText(/signed off by user:default\/priya.nair/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save status' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Sign off/ })).toBeNull();
+  }); // prettier-ignore
+
+  it('shows each stage’s own status in its status select', async () => {
+    // Threat modeling has no record yet: it has not started.
+    await renderSection(<StageGatesCard />, { record: editable });
+    expect(screen.getByRole('button', { name: /Status of Threat modeling/ })).toHaveTextContent('Not started');
+    expect(screen.getByRole('button', { name: /Status of Intake/ })).toHaveTextContent('Passed');
+  }); // prettier-ignore
+
+  it('follows the saved status once a change reloaded the stage', async () => {
+    const started = threatModeling({
+      checklist: [{ criterionId: 'risks-documented', done: true, evidence: [] }],
+      version: 1,
+    });
+    const api = mockApi(async () => editable, { putStage: accepts() });
+    api.getEntityRecord.mockResolvedValueOnce(editable).mockResolvedValue(
+      editableRecord({ stages: [passedIntake, started] }),
+    );
+    await renderTab(api);
+    const select = () => screen.getByRole('button', { name: /Status of Threat modeling/ });
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Risks documented with mitigations' }));
+    await waitFor(() => expect(select()).toHaveTextContent('In progress'));
+  }); // prettier-ignore
+
+  it('shows why a stage was re-opened until it clears again', async () => {
+    const reason = 'Material change (auth-change): SSO through Okta';
+    const withStage = (status: 'in_progress' | 'passed') => ({
+      ...emptyRecord,
+      stages: [passedIntake, threatModeling({ status, reopenedReason: reason })],
+    });
+    await renderSection(<StageGatesCard />, { record: withStage('in_progress') });
+    expect(screen.getByRole('alert')).toHaveTextContent(`Re-opened: ${reason}`);
+    cleanup();
+    await renderSection(<StageGatesCard />, { record: withStage('passed') });
+    expect(screen.queryByText(/Re-opened/)).toBeNull();
   }); // prettier-ignore
 });

@@ -5,6 +5,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import {
   CLEARED_STATUSES,
   StageDefinition,
@@ -57,10 +58,11 @@ export function StageItem(props: {
           </Button>
         )}
       </ItemHeading>
-      {stage?.reopenedReason && stage.status !== 'passed' && (
-        <Typography variant="body2" color="textSecondary">
+      {/* Why the stage is open again (a material change, a lesson), until it clears. */}
+      {stage?.reopenedReason && !CLEARED_STATUSES.has(stage.status) && (
+        <Alert severity="warning" style={{ marginTop: 4 }}>
           Re-opened: {stage.reopenedReason}
-        </Typography>
+        </Alert>
       )}
       {stage?.reason && (
         <Typography variant="body2" color="textSecondary">
@@ -94,6 +96,8 @@ export function StageItem(props: {
       })}
       {canEdit && (
         <StageStatusForm
+          // A new version is a saved change: start again from what was saved.
+          key={stage?.version ?? 0}
           definition={definition}
           stage={stage}
           busy={busy}

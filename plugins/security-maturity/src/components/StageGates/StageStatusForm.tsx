@@ -18,7 +18,9 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
+// Every status a stage can be in, so the select can always show the real one.
 const STATUSES: Array<{ value: StageStatus; label: string }> = [
+  { value: 'not_started', label: 'Not started' },
   { value: 'in_progress', label: 'In progress' },
   { value: 'blocked', label: 'Blocked' },
   { value: 'passed', label: 'Passed' },
@@ -58,10 +60,10 @@ export function StageStatusForm(props: {
   onSave: (status: StageStatus, reason?: string) => void;
 }) {
   const { definition, stage, busy, onSave } = props;
+  // The stage's saved status (a stage without a record has not started); the
+  // item re-mounts this form when the stage changes, so it never goes stale.
   const [status, setStatus] = useState<StageStatus>(
-    stage?.status && stage.status !== 'not_started'
-      ? stage.status
-      : 'in_progress',
+    stage?.status ?? 'not_started',
   );
   const [reason, setReason] = useState(stage?.reason ?? '');
   const [tried, setTried] = useState(false);

@@ -8,6 +8,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { summarizeRecords } from '@secmat/backstage-plugin-security-maturity-common';
 import { useSecurityData } from '../../hooks/useSecurityData';
+import { ScoreTrend } from '../ScoreTrend';
 
 /**
  * A small card for the entity's overview page: tier, SAMM score against its
@@ -16,7 +17,7 @@ import { useSecurityData } from '../../hooks/useSecurityData';
  * @public
  */
 export function EntitySecuritySummaryCard() {
-  const { value, loading, error } = useSecurityData();
+  const { value, loading, error, api, entityRef } = useSecurityData();
   if (loading && !value) return <Progress />;
   if (error)
     return <ResponseErrorPanel error={error} title="Security maturity" />;
@@ -57,6 +58,7 @@ export function EntitySecuritySummaryCard() {
           aria-label="SAMM score against target"
         />
       </Box>
+      <ScoreTrend api={api} entityRef={entityRef} score={score} size="small" />
       <Typography variant="body2">
         Stage gates cleared: {clearedGates} of {requiredGates}
       </Typography>

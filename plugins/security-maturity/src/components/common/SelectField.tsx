@@ -1,4 +1,5 @@
 import FormControl from '@material-ui/core/FormControl';
+import FormHelperText from '@material-ui/core/FormHelperText';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
@@ -18,6 +19,10 @@ export function SelectField<T extends string | number>(props: {
   emptyLabel?: string;
   variant?: 'standard' | 'outlined';
   fullWidth?: boolean;
+  /** In a form dialog: spaced like its text fields, with a hint below. */
+  margin?: 'dense';
+  required?: boolean;
+  helperText?: ReactNode;
   style?: CSSProperties;
 }) {
   const { id, label, value, options, onChange, emptyLabel } = props;
@@ -26,6 +31,8 @@ export function SelectField<T extends string | number>(props: {
       size="small"
       variant={props.variant}
       fullWidth={props.fullWidth}
+      margin={props.margin}
+      required={props.required}
       style={props.style}
     >
       <InputLabel id={`${id}-label`}>{label}</InputLabel>
@@ -47,6 +54,7 @@ export function SelectField<T extends string | number>(props: {
           </MenuItem>
         ))}
       </Select>
+      {props.helperText && <FormHelperText>{props.helperText}</FormHelperText>}
     </FormControl>
   );
 }

@@ -1,0 +1,1 @@
+export { IntakeCard } from './IntakeCard';

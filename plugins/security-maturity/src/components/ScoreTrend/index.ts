@@ -1,0 +1,1 @@
+export { ScoreTrend } from './ScoreTrend';
