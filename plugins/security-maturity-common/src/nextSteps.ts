@@ -42,6 +42,12 @@ export type NextStep = {
   title: string;
   detail?: string;
   section: NextStepSection;
+  /**
+   * The element of the Security tab that does it: the section
+   * (`security-intake`), or for a self-assessment step the activity's
+   * question (`samm-G-SM-1-A`).
+   */
+  anchor: string;
   /** Score steps only: the gain if the activity's answer reached 1. */
   gain?: ScoreGain;
 };
@@ -110,6 +116,7 @@ function blockers(
       detail:
         'Intake sets the risk tier, which decides the stage gates it needs and its target score.',
       section: 'intake',
+      anchor: 'security-intake',
     });
   }
   const stageTitle = (id: string) =>
@@ -122,6 +129,7 @@ function blockers(
         title: `${stageTitle(stage.stageId)} was re-opened`,
         detail: stage.reopenedReason,
         section: 'stages',
+        anchor: 'security-stages',
       });
     }
   }
@@ -135,6 +143,7 @@ function blockers(
         detail:
           'Expired exceptions count against the component: meet the control, or request a new exception.',
         section: 'exceptions',
+        anchor: 'security-exceptions',
       });
     } else if (e.status === 'approved' && days <= EXPIRY_WARNING_DAYS) {
       steps.push({
@@ -145,6 +154,7 @@ function blockers(
         }`,
         detail: 'Meet the control before then, or request a new exception.',
         section: 'exceptions',
+        anchor: 'security-exceptions',
       });
     }
   }
@@ -163,6 +173,7 @@ function blockers(
       title: `Nobody is Accountable for ${activity?.title ?? activityId}`,
       detail: 'Without an Accountable, only a security lead can sign off.',
       section: 'rasi',
+      anchor: 'security-rasi',
     });
   }
   return steps;
@@ -203,6 +214,9 @@ function scoreSteps(score: EntityScore, limit: number): NextStep[] {
           section: byEvidence
             ? PRACTICE_SECTIONS[practiceId] ?? 'score'
             : 'score',
+          anchor: byEvidence
+            ? `security-${PRACTICE_SECTIONS[practiceId] ?? 'score'}`
+            : `samm-${id}`,
           gain: scoreGain(score.activities, id, 1),
         };
         return step;

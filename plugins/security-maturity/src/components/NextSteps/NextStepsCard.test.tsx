@@ -58,7 +58,7 @@ describe('NextStepsCard', () => {
     expect(item).toHaveTextContent('+0.17 Governance, +0.03 overall');
     expect(
       within(item).getByRole('link', { name: 'Strategy & Metrics (G-SM-1-A)' }),
-    ).toHaveAttribute('href', '#security-score');
+    ).toHaveAttribute('href', '#samm-G-SM-1-A');
   });
 
   it('says so when nothing is due', async () => {

@@ -64,7 +64,7 @@ export function NextStepsCard(props: { score: EntityScore }) {
             <ListItemText
               primary={
                 <>
-                  <Link href={`#security-${step.section}`}>{step.title}</Link>{' '}
+                  <Link href={`#${step.anchor}`}>{step.title}</Link>{' '}
                   {step.kind === 'blocker' ? (
                     <Chip size="small" color="secondary" label="Blocker" />
                   ) : (

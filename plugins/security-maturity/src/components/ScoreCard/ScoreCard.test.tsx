@@ -72,6 +72,24 @@ describe('the SAMM card', () => {
     await waitFor(() => expect(api.getEntityRecord).toHaveBeenCalledTimes(2));
   }); // prettier-ignore
 
+  it('opens the practice of an activity linked from the next steps', async () => {
+    window.location.hash = '#samm-G-EG-1-A';
+    try {
+      await renderTab(
+        mockApi(async () => editable, {
+          getEntityScore: jest.fn(async () => score),
+        }),
+      );
+      expect(
+        await screen.findByRole('button', { name: /Your answer for G-EG-1-A/ }),
+      ).toBeInTheDocument();
+      // Other practices stay closed.
+      expect(screen.queryByText('Intake recorded the risk profile')).toBeNull();
+    } finally {
+      window.location.hash = '';
+    }
+  });
+
   it('explains each SAMM answer with its source and rationale', async () => {
     await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => score) }));
     await openPractice(/Threat Assessment 1.50/);

@@ -15,6 +15,8 @@ import {
   SAMM_BUSINESS_FUNCTIONS,
   SAMM_QUESTIONS,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { useEffect, useState } from 'react';
+import { useLocationHash } from '../../hooks/useLocationHash';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
 import { ScoreTrend } from '../ScoreTrend';
 import { AttestForm } from './AttestForm';
@@ -38,6 +40,31 @@ export function ScoreCard(props: { score: EntityScore }) {
   const canAttest = record.permissions.canEdit;
   const byPractice = (practiceId: string) =>
     score.activities.filter(a => a.id.startsWith(`${practiceId}-`));
+  // A link to an activity (`#samm-G-SM-1-A`, from the next steps) opens its
+  // practice and scrolls to its question and answer.
+  const hash = useLocationHash();
+  const linked = hash.startsWith('#samm-') ? hash.slice(6) : undefined;
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!linked) return undefined;
+    setOpen(o => new Set([...o, linked.split('-').slice(0, 2).join('-')]));
+    // After the accordion has rendered its details.
+    const timer = setTimeout(
+      () =>
+        document
+          .getElementById(`samm-${linked}`)
+          ?.scrollIntoView?.({ block: 'center' }),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [linked]);
+  const toggle = (practiceId: string, expanded: boolean) =>
+    setOpen(o => {
+      const next = new Set(o);
+      if (expanded) next.add(practiceId);
+      else next.delete(practiceId);
+      return next;
+    });
   return (
     <InfoCard
       title="OWASP SAMM score"
@@ -62,6 +89,8 @@ export function ScoreCard(props: { score: EntityScore }) {
               <Accordion
                 key={practice.id}
                 elevation={0}
+                expanded={open.has(practice.id)}
+                onChange={(_, expanded) => toggle(practice.id, expanded)}
                 TransitionProps={{ unmountOnExit: true }}
               >
                 <AccordionSummary
@@ -84,6 +113,8 @@ export function ScoreCard(props: { score: EntityScore }) {
                     {byPractice(practice.id).map(a => (
                       <ListItem
                         key={a.id}
+                        id={`samm-${a.id}`}
+                        selected={a.id === linked}
                         disableGutters
                         alignItems="flex-start"
                       >
