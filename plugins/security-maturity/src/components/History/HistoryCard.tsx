@@ -92,7 +92,9 @@ export function HistoryCard() {
                     {entry.recordId}
                   </Typography>
                 </TableCell>
-                <TableCell>{entry.action}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {entry.action}
+                </TableCell>
                 <TableCell style={{ wordBreak: 'break-word' }}>
                   {formatChanges(entry.changes).map((line, i) => (
                     <div key={i}>{line}</div>

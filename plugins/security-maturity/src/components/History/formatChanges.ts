@@ -11,10 +11,26 @@ const isFromTo = (value: unknown): value is { from: unknown; to: unknown } =>
   'from' in value &&
   'to' in value;
 
-/** A value of a history row as text: lists of names joined, the rest as JSON. */
+const isChecklist = (
+  value: unknown,
+): value is Array<{ criterionId: string; done: boolean }> =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every(v => typeof v === 'object' && v !== null && 'criterionId' in v);
+
+/**
+ * A value of a history row as text: lists of names joined, an exit-criteria
+ * checklist as the criteria done, the rest as JSON.
+ */
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
+  if (isChecklist(value)) {
+    const done = value.filter(c => c.done).map(c => c.criterionId);
+    return `${done.length} of ${value.length} done${
+      done.length ? ` (${done.join(', ')})` : ''
+    }`;
+  }
   if (Array.isArray(value) && value.every(v => typeof v === 'string')) {
     return value.length > 0 ? value.join(', ') : 'none';
   }
