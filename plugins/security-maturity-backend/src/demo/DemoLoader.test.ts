@@ -1,17 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { recordingAuditor } from '../__testUtils__/backend';
+import { testServices } from '../__testUtils__/services';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { defaultWorkflow } from '../config/defaults';
-import { migratedDatabase } from '../database/migrate';
-import { DatabaseRecordsStore } from '../database/records/DatabaseRecordsStore';
-import { DatabaseScoreStore } from '../database/scores/DatabaseScoreStore';
-import { ScoringService } from '../scoring/ScoringService';
-import { ScorerRegistry } from '../service/ScorerRegistry';
 import { DemoLoader } from './DemoLoader';
 
 jest.setTimeout(180_000);
@@ -50,37 +43,11 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())('demo loader on %s', databaseId => {
   async function setup() {
     const knex = await databases.init(databaseId);
-    await migratedDatabase({
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any);
-    const catalog = catalogServiceMock({ entities: demoCatalog() });
-    const records = new DatabaseRecordsStore(knex);
-    const scorers = new ScorerRegistry();
-    const logger = mockServices.logger.mock();
-    const auth = mockServices.auth();
-    const scoring = new ScoringService({
-      records,
-      scores: new DatabaseScoreStore(knex),
-      scorers,
-      workflow: defaultWorkflow,
-      catalog,
-      auth,
-      logger,
-      attestedMaxAgeDays: 365,
-    });
-    const { auditor, audits } = recordingAuditor();
-    const loader = new DemoLoader({
-      records,
-      scoring,
-      scorers,
-      catalog,
-      auth,
-      auditor,
-      logger,
-      workflow: defaultWorkflow,
-    });
-    return { knex, loader, audits };
+    const deps = await testServices(
+      knex,
+      catalogServiceMock({ entities: demoCatalog() }),
+    );
+    return { knex, loader: new DemoLoader(deps), audits: deps.audits };
   }
 
   it('loads a year of history through the records service, once', async () => {
@@ -153,22 +120,9 @@ describe.each(databases.eachSupportedId())('demo loader on %s', databaseId => {
 
   it('waits for the catalog to have the demo components', async () => {
     const knex = await databases.init(databaseId);
-    await migratedDatabase({
-      getClient: async () => knex,
-      migrations: { skip: false },
-    } as any);
-    const catalog = catalogServiceMock({ entities: [] });
-    const records = new DatabaseRecordsStore(knex);
-    const loader = new DemoLoader({
-      records,
-      scoring: {} as ScoringService,
-      scorers: new ScorerRegistry(),
-      catalog,
-      auth: mockServices.auth(),
-      auditor: recordingAuditor().auditor,
-      logger: mockServices.logger.mock(),
-      workflow: defaultWorkflow,
-    });
+    const deps = await testServices(knex, catalogServiceMock({ entities: [] }));
+    const loader = new DemoLoader(deps);
+    const { records } = deps;
     expect(await loader.loadIfEmpty()).toBe('waiting');
     expect(await records.hasAnyRecords()).toBe(false);
   });

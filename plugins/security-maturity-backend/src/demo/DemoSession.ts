@@ -37,6 +37,17 @@ export class DemoSession {
     return this.records.getEntityRecord(this.caller, this.path);
   }
 
+  /** The version of a listed record as the tab would have read it. */
+  private async versionOf(
+    list: 'exceptions' | 'worksheets' | 'releases',
+    id: string,
+  ) {
+    const items: Array<{ id: string; version: number }> = (
+      await this.current()
+    )[list];
+    return items.find(item => item.id === id)!.version;
+  }
+
   private id(key: string) {
     const id = this.ids.get(`${this.component}/${key}`);
     if (!id) throw new Error(`Demo story: no ${key} on ${this.component}`);
@@ -149,9 +160,8 @@ export class DemoSession {
 
   async decideException(key: string, action: ExceptionAction, note?: string) {
     const id = this.id(key);
-    const stored = (await this.current()).exceptions.find(e => e.id === id)!;
     await this.records.transitionException(this.caller, this.path, id, {
-      version: stored.version,
+      version: await this.versionOf('exceptions', id),
       action,
       note,
     });
@@ -201,9 +211,8 @@ export class DemoSession {
 
   async lesson(key: string, lesson: string, reopensStage?: number) {
     const id = this.id(key);
-    const stored = (await this.current()).worksheets.find(w => w.id === id)!;
     await this.records.addLesson(this.caller, this.path, id, {
-      version: stored.version,
+      version: await this.versionOf('worksheets', id),
       lesson,
       reopensStageId:
         reopensStage === undefined ? undefined : this.stageId(reopensStage),
@@ -250,9 +259,8 @@ export class DemoSession {
 
   async decideRelease(name: string, decision: 'go' | 'no_go', note: string) {
     const id = this.id(`release-${name}`);
-    const stored = (await this.current()).releases.find(r => r.id === id)!;
     await this.records.decideRelease(this.caller, this.path, id, {
-      version: stored.version,
+      version: await this.versionOf('releases', id),
       decision,
       note,
     });

@@ -19,21 +19,13 @@ export const LEAD = user('priya.nair');
 
 export type Team = { group: string; people: [string, string] };
 /** The demo organisation's teams and the two people of each. */
+const team = (name: string, a: string, b: string): Team => ({
+  group: `group:default/${name}-team`,
+  people: [user(a), user(b)],
+});
 export const teams: Record<string, Team> = {
-  payments: {
-    group: 'group:default/payments-team',
-    people: [user('sam.okafor'), user('alex.rivera')],
-  },
-  identity: {
-    group: 'group:default/identity-team',
-    people: [user('mei.chen'), user('jonas.berg')],
-  },
-  storefront: {
-    group: 'group:default/storefront-team',
-    people: [user('diego.santos'), user('lena.kowalski')],
-  },
-  platform: {
-    group: 'group:default/platform-team',
-    people: [user('fatima.haddad'), user('fatima.haddad')],
-  },
+  payments: team('payments', 'sam.okafor', 'alex.rivera'),
+  identity: team('identity', 'mei.chen', 'jonas.berg'),
+  storefront: team('storefront', 'diego.santos', 'lena.kowalski'),
+  platform: team('platform', 'fatima.haddad', 'fatima.haddad'),
 };

@@ -1,5 +1,18 @@
 import { DemoStep, LEAD, teams } from './demoCast';
 
+// What CI pushes as release evidence in the story.
+const BUILD = {
+  kind: 'pipeline',
+  title: 'Build and tests',
+  result: 'pass',
+} as const;
+const PROVENANCE = {
+  kind: 'provenance',
+  title: 'SLSA provenance',
+  result: 'pass',
+  slsaBuildLevel: 3,
+} as const;
+
 /** The events beyond stage progress: the year's incidents, risks and releases. */
 export function demoEvents(): DemoStep[] {
   const [sam, alex] = teams.payments.people;
@@ -126,19 +139,14 @@ export function demoEvents(): DemoStep[] {
     // Releases: evidence from CI, decided by a person.
     at(240, 'payments-api', sam, s =>
       s.release('2.3.0', [
-        { kind: 'pipeline', title: 'Build and tests', result: 'pass' },
+        BUILD,
         { kind: 'scan', title: 'Dependency and SAST scans', result: 'pass' },
         {
           kind: 'signature',
           title: 'Image signed with cosign',
           result: 'pass',
         },
-        {
-          kind: 'provenance',
-          title: 'SLSA provenance',
-          result: 'pass',
-          slsaBuildLevel: 3,
-        },
+        PROVENANCE,
       ]),
     ),
     at(241, 'payments-api', alex, s =>
@@ -165,17 +173,7 @@ export function demoEvents(): DemoStep[] {
     at(281, 'payments-api', alex, s =>
       s.lesson('drill', 'Automate the isolation step in the runbook'),
     ),
-    at(290, 'card-vault', sam, s =>
-      s.release('1.12.0', [
-        { kind: 'pipeline', title: 'Build and tests', result: 'pass' },
-        {
-          kind: 'provenance',
-          title: 'SLSA provenance',
-          result: 'pass',
-          slsaBuildLevel: 3,
-        },
-      ]),
-    ),
+    at(290, 'card-vault', sam, s => s.release('1.12.0', [BUILD, PROVENANCE])),
     at(291, 'card-vault', alex, s =>
       s.decideRelease('1.12.0', 'go', 'Approved at the change board'),
     ),
@@ -193,7 +191,7 @@ export function demoEvents(): DemoStep[] {
     ),
     at(320, 'checkout-web', diego, s =>
       s.release('1.8.0', [
-        { kind: 'pipeline', title: 'Build and tests', result: 'pass' },
+        BUILD,
         { kind: 'scan', title: 'DAST scan', result: 'fail' },
       ]),
     ),

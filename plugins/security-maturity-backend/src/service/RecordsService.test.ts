@@ -9,17 +9,11 @@ import {
   fakeUserInfo,
   inDays,
   people,
-  recordingAuditor,
 } from '../__testUtils__/backend';
+import { testServices } from '../__testUtils__/services';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { AccessControl } from '../access/AccessControl';
-import { defaultWorkflow } from '../config/defaults';
-import { migratedDatabase } from '../database/migrate';
-import { DatabaseRecordsStore } from '../database/records/DatabaseRecordsStore';
-import { DatabaseScoreStore } from '../database/scores/DatabaseScoreStore';
-import { ScoringService } from '../scoring/ScoringService';
 import { RecordsService } from './RecordsService';
-import { ScorerRegistry } from './ScorerRegistry';
 
 jest.setTimeout(60_000);
 
@@ -46,43 +40,16 @@ const exceptionRequest = () => ({
  */
 async function setup(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  await migratedDatabase({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  } as any);
-  const { auditor, audits } = recordingAuditor();
-  const catalog = catalogServiceMock({ entities });
-  const auth = mockServices.auth();
-  const records = new DatabaseRecordsStore(knex);
-  const scores = new DatabaseScoreStore(knex);
-  const scorers = new ScorerRegistry();
-  const logger = mockServices.logger.mock();
-  const scoring = new ScoringService({
-    records,
-    scores,
-    scorers,
-    workflow: defaultWorkflow,
-    catalog,
-    auth,
-    logger,
-    attestedMaxAgeDays: 365,
-  });
-  const access = new AccessControl({
-    auth,
-    catalog,
-    permissions: mockServices.permissions(),
-    securityLeadGroups: defaultWorkflow.securityLeadGroups,
-    userInfo: fakeUserInfo,
-  });
+  const deps = await testServices(knex, catalogServiceMock({ entities }));
+  const { records, scores, audits } = deps;
   const service = new RecordsService({
-    records,
-    workflow: defaultWorkflow,
-    catalog,
-    access,
-    auditor: auditor as any,
-    scoring,
-    scorers,
-    logger,
+    ...deps,
+    access: new AccessControl({
+      ...deps,
+      permissions: mockServices.permissions(),
+      securityLeadGroups: deps.workflow.securityLeadGroups,
+      userInfo: fakeUserInfo,
+    }),
   });
   const as = (who: string) => ({ credentials: mockCredentials.user(who) });
   /** What the entity's stored score was computed from, and its records' version. */

@@ -32,9 +32,17 @@ export function PracticeChart(props: { score: EntityScore }) {
         score.target === null ? '' : ` against the target ${score.target}`
       }`}
     >
-      <BarChart width={560} height={220} data={data}>
+      <BarChart width={560} height={240} data={data}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="id" interval={0} tick={{ fontSize: 10 }} />
+        {/* Fifteen practice IDs side by side only fit slanted. */}
+        <XAxis
+          dataKey="id"
+          interval={0}
+          angle={-45}
+          textAnchor="end"
+          height={44}
+          tick={{ fontSize: 11 }}
+        />
         <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} />
         <Tooltip
           formatter={(value: number) => [value, 'Score']}
