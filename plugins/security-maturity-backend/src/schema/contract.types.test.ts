@@ -1,6 +1,12 @@
 // The type-level half of the contract (see contract.test.ts): checked by tsc
 // (`yarn tsc` type-checks test files too), asserted once more at run time.
-import { Client, OperationIdOf, Path, Paths, Spec } from './__testUtils__/specTypes';
+import {
+  Client,
+  OperationIdOf,
+  Path,
+  Paths,
+  Spec,
+} from './__testUtils__/specTypes';
 import { internal } from '@backstage/backend-openapi-utils';
 
 type Params<F> = F extends (...args: infer A) => unknown ? A : never;
