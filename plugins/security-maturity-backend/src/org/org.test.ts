@@ -1,138 +1,10 @@
-import { Entity } from '@backstage/catalog-model';
-import ExcelJS from 'exceljs';
-import {
-  entities as cast,
-  inDays,
-  people,
-  startBackend,
-} from '../__testUtils__/backend';
+import { people, startBackend } from '../__testUtils__/backend';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { orgEntities, PE, setUp } from './__testUtils__/orgBackend';
 
 jest.setTimeout(90_000);
 
 const databases = createTestDatabases();
-
-// Product Engineering ⊃ Payments ⊃ Checkout squad, and Identity; two systems
-// in two domains; one component owned by the security leads outside both.
-const group = (name: string, parent?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default', title: name.replace(/-/g, ' ') },
-  spec: { type: 'team', children: [] },
-  relations: parent
-    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
-    : [],
-});
-const system = (name: string, domain: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: { name, namespace: 'default' },
-  spec: { owner: 'group:default/product-engineering', domain },
-  relations: [{ type: 'partOf', targetRef: `domain:default/${domain}` }],
-});
-const domain = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Domain',
-  metadata: { name, namespace: 'default' },
-  spec: { owner: 'group:default/product-engineering' },
-});
-const component = (
-  name: string,
-  owner: string,
-  sys: string | null,
-  spec: { type?: string; lifecycle?: string } = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default' },
-  spec: {
-    type: spec.type ?? 'service',
-    lifecycle: spec.lifecycle ?? 'production',
-    owner,
-    ...(sys ? { system: sys } : {}),
-  },
-  relations: [
-    { type: 'ownedBy', targetRef: owner },
-    ...(sys ? [{ type: 'partOf', targetRef: `system:default/${sys}` }] : []),
-  ],
-});
-
-const orgEntities: Entity[] = [
-  ...cast.filter(e => e.kind === 'User'),
-  group('product-engineering'),
-  group('payments-team', 'product-engineering'),
-  group('checkout-squad', 'payments-team'),
-  group('identity-team', 'product-engineering'),
-  group('security-leads'),
-  domain('commerce'),
-  domain('identity'),
-  system('checkout', 'commerce'),
-  system('accounts', 'identity'),
-  component('payments-api', 'group:default/payments-team', 'checkout'),
-  component('checkout-web', 'group:default/checkout-squad', 'checkout', {
-    type: 'website',
-  }),
-  component('login-service', 'group:default/identity-team', 'accounts', {
-    lifecycle: 'experimental',
-  }),
-  component('audit-lib', 'group:default/security-leads', null, {
-    type: 'library',
-  }),
-];
-
-const PE = 'group:default/product-engineering';
-
-async function setUp(databaseId: Parameters<typeof startBackend>[1]) {
-  const backend = await startBackend(databases, databaseId, [], orgEntities);
-  const { as, tasks } = backend;
-  // Records on payments-api: a blocked gate, an approved exception expiring in
-  // 10 days, RASI with a supportive security partner, a contained incident.
-  expect(
-    (
-      await as(people.owner).put('/stages/threat-modeling', {
-        version: 0,
-        status: 'blocked',
-        checklist: [],
-      })
-    ).status,
-  ).toBe(200);
-  const requested = await as(people.owner).post('/exceptions', {
-    controlId: 'run-as-non-root',
-    justification: 'SECRET-JUSTIFICATION the card agent binds port 443',
-    compensatingControls: 'Dedicated node pool',
-    riskRating: 'high',
-    expiresAt: inDays(10),
-  });
-  expect(requested.status).toBe(201);
-  expect(
-    (
-      await as(people.lead).post(
-        `/exceptions/${requested.body.id}/transitions`,
-        { version: 1, action: 'approve' },
-      )
-    ).status,
-  ).toBe(200);
-  expect(
-    (
-      await as(people.owner).put('/rasi/threat-modeling', {
-        version: 0,
-        responsible: ['group:default/payments-team'],
-        accountable: people.owner,
-        supportive: [people.lead],
-        informed: [],
-      })
-    ).status,
-  ).toBe(200);
-  const started = await as(people.owner).post('/worksheets', {
-    kind: 'incident',
-    title: 'Token leak in logs',
-  });
-  expect(started.status).toBe(201);
-  // The scheduled job scores the rest of the catalog.
-  const rescore = tasks.find(t => t.id === 'security-maturity-rescore')!;
-  await rescore.fn(new AbortController().signal);
-  return backend;
-}
 
 describe.each(databases.eachSupportedId())('org views on %s', databaseId => {
   it('are for security leads only, and check their input', async () => {
@@ -155,7 +27,7 @@ describe.each(databases.eachSupportedId())('org views on %s', databaseId => {
   });
 
   it('filters, sorts and pages components, with totals of the filtered set', async () => {
-    const { as } = await setUp(databaseId);
+    const { as } = await setUp(databases, databaseId);
     const lead = as(people.lead);
     const names = (body: any) =>
       body.items.map((i: any) => i.entityRef.replace(/^.*\//, ''));
@@ -212,7 +84,7 @@ describe.each(databases.eachSupportedId())('org views on %s', databaseId => {
   });
 
   it('rolls up nested groups, systems and domains, and builds the heatmap', async () => {
-    const { as } = await setUp(databaseId);
+    const { as } = await setUp(databases, databaseId);
     const lead = as(people.lead);
     const list = (await lead.plugin('/org/components?limit=500')).body.items;
     const score = (name: string) =>
@@ -273,7 +145,7 @@ describe.each(databases.eachSupportedId())('org views on %s', databaseId => {
   });
 
   it('shows bottlenecks, expiring exceptions without their text, RASI coverage and trends', async () => {
-    const { as } = await setUp(databaseId);
+    const { as } = await setUp(databases, databaseId);
     const lead = as(people.lead);
     const overview = await lead.plugin('/org/overview?withinDays=30');
     const body = overview.body;
@@ -311,67 +183,5 @@ describe.each(databases.eachSupportedId())('org views on %s', databaseId => {
       day: today,
       components: 3,
     });
-  });
-
-  it('exports the quarterly metrics pack as CSV and XLSX, audited', async () => {
-    const { as, audits } = await setUp(databaseId);
-    const lead = as(people.lead);
-    const now = new Date();
-    const quarter = `${now.getUTCFullYear()}-Q${
-      Math.floor(now.getUTCMonth() / 3) + 1
-    }`;
-    const csv = await lead.plugin(
-      `/org/metrics-pack?quarter=${quarter}&format=csv&owner=${encodeURIComponent(
-        PE,
-      )}`,
-    );
-    expect(csv.body.error?.message).toBeUndefined();
-    expect(csv.status).toBe(200);
-    expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.headers['content-disposition']).toContain(
-      `security-maturity-${quarter}.csv`,
-    );
-    expect(csv.text).toContain('Org unit,product engineering');
-    expect(csv.text).toContain('Opened,1');
-    expect(csv.text).toContain('Approved,1');
-    expect(csv.text).not.toContain('SECRET-JUSTIFICATION');
-
-    const xlsx = await lead
-      .plugin(`/org/metrics-pack?quarter=${quarter}&format=xlsx`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-    expect(xlsx.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body);
-    expect(workbook.worksheets.map(w => w.name)).toEqual([
-      'Summary',
-      'Scores by group',
-      'Practices by group',
-      'Trend',
-      'Gate throughput',
-      'Exceptions',
-      'Worksheets',
-      'RASI coverage',
-      'Security partners',
-      'Components',
-    ]);
-    const components = workbook.getWorksheet('Components')!;
-    expect(components.rowCount).toBe(5); // header + 4 components
-    const worksheets = workbook.getWorksheet('Worksheets')!;
-    // One incident started, not yet contained: no containment time yet.
-    expect(worksheets.getRow(2).values).toEqual([
-      undefined,
-      'incident',
-      1,
-      0,
-      0,
-    ]);
-    expect(
-      audits.filter(a => a.actionType === 'export').map(a => a.status),
-    ).toEqual(['success', 'success']);
   });
 });
