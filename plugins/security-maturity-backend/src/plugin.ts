@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { securityMaturityPermissions } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
 import { AccessControl } from './access/AccessControl';
+import { registerActions } from './actions/registerActions';
 import { readSecurityMaturityConfig } from './config/readSecurityMaturityConfig';
 import { migratedDatabase } from './database/migrate';
 import { DatabaseOrgReadModel } from './database/org/DatabaseOrgReadModel';
@@ -49,6 +51,7 @@ export const securityMaturityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         auth,
@@ -63,6 +66,7 @@ export const securityMaturityPlugin = createBackendPlugin({
         scheduler,
         logger,
         catalog,
+        actionsRegistry,
       }) {
         const settings = readSecurityMaturityConfig(config);
         const { workflow } = settings;
@@ -124,6 +128,7 @@ export const securityMaturityPlugin = createBackendPlugin({
             sammModel,
           }),
         );
+        registerActions({ actionsRegistry, records, org, workflow });
         await scheduleTasks({
           schedules: settings.schedules,
           historyRetentionDays: settings.scoring.historyRetentionDays,

@@ -1,0 +1,260 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { inDays, people, startBackend } from '../__testUtils__/backend';
+import { createTestDatabases } from '../__testUtils__/databases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const ref = 'component:default/payments-api';
+
+/** The plugin with a registry the test can list and invoke, as MCP would (the mock names actions `test:…`). */
+async function setup(databaseId: Parameters<typeof startBackend>[1]) {
+  let registry: ReturnType<typeof actionsRegistryServiceMock> | undefined;
+  const registryFactory = createServiceFactory({
+    service: actionsRegistryServiceRef,
+    deps: { logger: coreServices.logger },
+    factory: ({ logger }) => {
+      registry = actionsRegistryServiceMock({ logger });
+      return registry;
+    },
+  });
+  const backend = await startBackend(databases, databaseId, [registryFactory]);
+  const invoke = (who: string, name: string, input: object) =>
+    registry!.invoke({
+      id: `test:${name}`,
+      input: input as any,
+      credentials: mockCredentials.user(who),
+    });
+  return { ...backend, registry: registry!, invoke };
+}
+
+const intake = {
+  entityRef: ref,
+  version: 0,
+  dataClassification: 'confidential',
+  newIntegrations: false,
+  authFlowChanges: false,
+  internetExposure: true,
+  regulatoryObligations: [],
+};
+
+describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
+  it('are listed with what they do to the records, truthfully', async () => {
+    const { registry } = await setup(databaseId);
+    const { actions } = await registry.list();
+    const attributes = Object.fromEntries(
+      actions.map(a => [a.name, a.attributes]),
+    );
+    for (const name of [
+      'get-security-summary',
+      'get-next-steps',
+      'explain-samm-activity',
+      'get-org-rollup',
+    ]) {
+      expect(attributes[name]).toMatchObject({
+        readOnly: true,
+        destructive: false,
+      });
+    }
+    for (const name of [
+      'set-intake',
+      'set-exit-criterion',
+      'attest-samm-answer',
+      'request-exception',
+    ]) {
+      expect(attributes[name]).toMatchObject({
+        readOnly: false,
+        idempotent: false,
+      });
+    }
+    expect(attributes['record-material-change']).toMatchObject({
+      readOnly: false,
+      destructive: true,
+    });
+  });
+
+  it('read what the REST API serves the same person', async () => {
+    const { invoke, as } = await setup(databaseId);
+    const record = (await as(people.owner).get('')).body;
+    const score = (await as(people.owner).get('/score')).body;
+    const { output: summary } = await invoke(
+      people.owner,
+      'get-security-summary',
+      {
+        entityRef: 'payments-api',
+      },
+    );
+    expect(summary).toMatchObject({
+      entityRef: record.entityRef,
+      version: record.version,
+      tier: null,
+      overall: score.overall,
+      target: score.target,
+    });
+    expect((summary as any).nextSteps[0].title).toBe('Classify this component');
+
+    const { output: explained } = await invoke(
+      people.owner,
+      'explain-samm-activity',
+      {
+        entityRef: ref,
+        activityId: 'D-TA-A-1',
+      },
+    );
+    const activity = score.activities.find((a: any) => a.id === 'D-TA-1-A');
+    expect(explained).toMatchObject({
+      activityId: 'D-TA-1-A',
+      value: activity.value,
+      source: activity.source,
+      rationale: activity.rationale,
+    });
+    expect((explained as any).gainIfAnswered).toBeGreaterThan(0);
+
+    const { output: steps } = await invoke(people.owner, 'get-next-steps', {
+      entityRef: ref,
+      limit: 2,
+    });
+    expect(
+      (steps as any).steps.filter((s: any) => s.kind === 'score'),
+    ).toHaveLength(2);
+  });
+
+  it('change records through the records service: history, audit and the REST API see it', async () => {
+    const { invoke, as, audits } = await setup(databaseId);
+    const { output: classified } = await invoke(
+      people.owner,
+      'set-intake',
+      intake,
+    );
+    expect(classified).toMatchObject({ tier: '1', version: 1 });
+    expect(audits[audits.length - 1]).toMatchObject({
+      actionType: 'intake-update',
+      status: 'success',
+      meta: { entityRef: ref, onBehalfOf: people.owner },
+    });
+
+    await invoke(people.owner, 'set-exit-criterion', {
+      entityRef: ref,
+      stageId: 'threat-modeling',
+      criterionId: 'risks-documented',
+      done: true,
+      evidence: { title: 'Threat model', url: 'https://wiki.example.com/tm' },
+      version: 0,
+    });
+    await invoke(people.owner, 'attest-samm-answer', {
+      entityRef: ref,
+      activityId: 'G-EG-1-A',
+      value: 0.5,
+      version: 0,
+    });
+    const { output: exception } = await invoke(
+      people.owner,
+      'request-exception',
+      {
+        entityRef: ref,
+        controlId: 'run-as-non-root',
+        justification: 'Legacy agent',
+        compensatingControls: 'Isolated node pool',
+        riskRating: 'medium',
+        expiresAt: inDays(20),
+      },
+    );
+    await invoke(people.owner, 'record-material-change', {
+      entityRef: ref,
+      kind: 'new-integration',
+      description: 'Card network webhook',
+    });
+
+    const record = (await as(people.owner).get('')).body;
+    const tm = record.stages.find((s: any) => s.stageId === 'threat-modeling');
+    expect(tm).toMatchObject({ status: 'in_progress' });
+    expect(tm.reopenedReason).toMatch(/Card network webhook/);
+    expect(tm.checklist[0]).toMatchObject({
+      criterionId: 'risks-documented',
+      done: true,
+    });
+    expect(record.assessment[0]).toMatchObject({
+      activityId: 'G-EG-1-A',
+      value: 0.5,
+    });
+    expect(record.exceptions[0]).toMatchObject({
+      id: (exception as any).id,
+      status: 'requested',
+      requestedBy: people.owner,
+    });
+    const history = (await as(people.owner).get('/history?limit=50')).body
+      .items;
+    expect(history.map((h: any) => h.recordType).sort()).toEqual([
+      'assessment',
+      'exception',
+      'intake',
+      'material-change',
+      'stage', // created by ticking the criterion
+      'stage', // re-opened by the material change
+    ]);
+    expect(history.every((h: any) => h.actor === people.owner)).toBe(true);
+  });
+
+  it('refuse what the REST API refuses, with the same reason, and write nothing', async () => {
+    const { invoke, as, knex } = await setup(databaseId);
+    const rest = await as(people.otherTeam).put('/intake', {
+      ...intake,
+      entityRef: undefined,
+    });
+    expect(rest.status).toBe(403);
+    await expect(
+      invoke(people.otherTeam, 'set-intake', intake),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: rest.body.error.message,
+    });
+    // Lead-only: the org rollup.
+    await expect(
+      invoke(people.owner, 'get-org-rollup', {}),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringMatching(/for security leads/),
+    });
+    const { output: rollup } = await invoke(people.lead, 'get-org-rollup', {});
+    expect(rollup).toMatchObject({ components: expect.any(Number) });
+    expect(await knex('history')).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'a wrong type',
+      { ...intake, internetExposure: 'yes' },
+      /internetExposure|boolean|Invalid/i,
+    ],
+    [
+      'an unknown entity',
+      { ...intake, entityRef: 'component:default/nope' },
+      /was not found/,
+    ],
+    [
+      'a stale version',
+      { ...intake, version: 3 },
+      /does not exist any more|reload/,
+    ],
+    [
+      'a bad entity ref',
+      { ...intake, entityRef: 'component:' },
+      /not an entity ref/,
+    ],
+  ])(
+    'answer %s with a clear error and write nothing',
+    async (_, input, message) => {
+      const { invoke, knex } = await setup(databaseId);
+      await expect(invoke(people.owner, 'set-intake', input)).rejects.toThrow(
+        message,
+      );
+      expect(await knex('intakes')).toHaveLength(0);
+    },
+  );
+});
