@@ -38,4 +38,8 @@ backend.add(
   import('@secmat/backstage-plugin-security-maturity-backend-module-samm'),
 );
 
+// MCP: serves the actions of the plugins listed in backend.actions.pluginSources
+// (app-config.yaml) as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

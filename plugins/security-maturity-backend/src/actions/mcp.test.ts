@@ -1,0 +1,136 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import mcpPlugin from '@backstage/plugin-mcp-actions-backend';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { people, startBackend } from '../__testUtils__/backend';
+import { createTestDatabases } from '../__testUtils__/databases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const ref = 'component:default/payments-api';
+
+/**
+ * The plugin served over MCP as the demo portal serves it: Backstage's MCP
+ * actions plugin with this plugin as its action source, reached with the
+ * official TypeScript MCP client over Streamable HTTP.
+ */
+async function setup(databaseId: Parameters<typeof startBackend>[1]) {
+  const backend = await startBackend(databases, databaseId, [
+    mcpPlugin,
+    mockServices.rootConfig.factory({
+      data: { backend: { actions: { pluginSources: ['security-maturity'] } } },
+    }),
+  ]);
+  const clients: Client[] = [];
+  const connect = async (who: string) => {
+    const client = new Client({
+      name: 'security-maturity-test',
+      version: '1.0.0',
+    });
+    await client.connect(
+      new StreamableHTTPClientTransport(
+        new URL(`http://localhost:${backend.server.port()}/api/mcp-actions/v1`),
+        {
+          requestInit: {
+            headers: { Authorization: mockCredentials.user.header(who) },
+          },
+        },
+      ),
+    );
+    clients.push(client);
+    return client;
+  };
+  const close = () => Promise.all(clients.map(c => c.close()));
+  return { ...backend, connect, close };
+}
+
+const text = (result: any) => result.content[0].text as string;
+
+describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
+  it('lists the tools and answers as the REST API does, writes included', async () => {
+    const { connect, close, as, audits } = await setup(databaseId);
+    try {
+      const owner = await connect(people.owner);
+      const { tools } = await owner.listTools();
+      expect(tools.map(t => t.name)).toEqual(
+        expect.arrayContaining([
+          'security-maturity.get-security-summary',
+          'security-maturity.set-intake',
+          'security-maturity.get-org-rollup',
+        ]),
+      );
+      const summary = await owner.callTool({
+        name: 'security-maturity.get-security-summary',
+        arguments: { entityRef: ref },
+      });
+      const rest = (await as(people.owner).get('')).body;
+      expect(summary.isError).toBeFalsy();
+      expect(summary.structuredContent).toMatchObject({
+        entityRef: rest.entityRef,
+        version: rest.version,
+      });
+
+      const classified = await owner.callTool({
+        name: 'security-maturity.set-intake',
+        arguments: {
+          entityRef: ref,
+          version: 0,
+          dataClassification: 'internal',
+          newIntegrations: false,
+          authFlowChanges: false,
+          internetExposure: false,
+          regulatoryObligations: [],
+        },
+      });
+      expect(classified.isError).toBeFalsy();
+      const history = (await as(people.owner).get('/history')).body.items;
+      expect(history[0]).toMatchObject({
+        recordType: 'intake',
+        action: 'create',
+        actor: people.owner,
+      });
+      expect(
+        audits.find(
+          a => a.actionType === 'intake-update' && a.status === 'success',
+        ),
+      ).toMatchObject({ meta: { onBehalfOf: people.owner } });
+    } finally {
+      await close();
+    }
+  });
+
+  it("refuses a non-owner's write and a non-lead's org rollup with the REST API's reasons", async () => {
+    const { connect, close, as, knex } = await setup(databaseId);
+    try {
+      const other = await connect(people.otherTeam);
+      const refused = await other.callTool({
+        name: 'security-maturity.record-material-change',
+        arguments: { entityRef: ref, kind: 'other', description: 'x' },
+      });
+      const rest = await as(people.otherTeam).post('/material-changes', {
+        kind: 'other',
+        description: 'x',
+      });
+      expect(refused.isError).toBe(true);
+      expect(text(refused)).toBe(`NotAllowedError: ${rest.body.error.message}`);
+
+      const rollup = await other.callTool({
+        name: 'security-maturity.get-org-rollup',
+        arguments: {},
+      });
+      expect(rollup.isError).toBe(true);
+      expect(text(rollup)).toMatch(/^NotAllowedError: .*for security leads/);
+
+      const bad = await other.callTool({
+        name: 'security-maturity.set-intake',
+        arguments: { entityRef: ref, version: 'one' },
+      });
+      expect(bad.isError).toBe(true);
+      expect(text(bad)).toMatch(/^InputError: /);
+      expect(await knex('history')).toHaveLength(0);
+    } finally {
+      await close();
+    }
+  });
+});
