@@ -53,7 +53,8 @@ export type EntityAccess = {
 export type EntityAccessPolicy = Pick<
   AccessControl,
   'forRead' | 'forEdit' | 'forUser' | 'forApprove' | 'forEvidencePush'
->;
+> &
+  Partial<Pick<AccessControl, 'ownedComponents'>>;
 
 /**
  * The plugin's own fail-closed checks. Ownership and group membership come from
@@ -137,6 +138,41 @@ export class AccessControl {
     }
     await this.authorize(securityMaturityEvidencePushPermission, access);
     return access;
+  }
+
+  /**
+   * The components the user owns (directly or through their groups) that
+   * they may read: found with their own credentials, so the catalog's read
+   * rules apply, and checked against the read permission in one batch.
+   */
+  async ownedComponents(
+    credentials: BackstageCredentials,
+  ): Promise<{ actor: string; entities: Entity[] }> {
+    this.assertPrincipal(credentials, ['user']);
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: {
+          kind: 'Component',
+          'relations.ownedBy': info.ownershipEntityRefs,
+        },
+      },
+      { credentials },
+    );
+    if (items.length === 0) return { actor: info.userEntityRef, entities: [] };
+    const decisions = await this.deps.permissions.authorize(
+      items.map(e => ({
+        permission: securityMaturityReadPermission,
+        resourceRef: stringifyEntityRef(e),
+      })),
+      { credentials },
+    );
+    return {
+      actor: info.userEntityRef,
+      entities: items.filter(
+        (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      ),
+    };
   }
 
   /**

@@ -54,6 +54,7 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     for (const name of [
       'get-security-summary',
       'get-next-steps',
+      'list-my-expiring-exceptions',
       'explain-samm-activity',
       'get-org-rollup',
     ]) {
@@ -199,6 +200,37 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
       'stage', // re-opened by the material change
     ]);
     expect(history.every((h: any) => h.actor === people.owner)).toBe(true);
+  });
+
+  it("list the exceptions of the caller's own components that expire soon", async () => {
+    const { invoke, as } = await setup(databaseId);
+    const requested = await as(people.owner).post('/exceptions', {
+      controlId: 'run-as-non-root',
+      justification: 'Legacy agent',
+      compensatingControls: 'Isolated node pool',
+      riskRating: 'high',
+      expiresAt: inDays(20),
+    });
+    await as(people.lead).post(`/exceptions/${requested.body.id}/transitions`, {
+      version: 1,
+      action: 'approve',
+    });
+    const mine = async (who: string, withinDays: number) =>
+      (
+        (await invoke(who, 'list-my-expiring-exceptions', { withinDays }))
+          .output as any
+      ).exceptions;
+    expect(await mine(people.owner, 30)).toEqual([
+      expect.objectContaining({
+        entityRef: ref,
+        id: requested.body.id,
+        status: 'approved',
+        riskRating: 'high',
+      }),
+    ]);
+    expect(await mine(people.owner, 10)).toEqual([]);
+    // Another team owns nothing of payments-api.
+    expect(await mine(people.otherTeam, 30)).toEqual([]);
   });
 
   it('refuse what the REST API refuses, with the same reason, and write nothing', async () => {

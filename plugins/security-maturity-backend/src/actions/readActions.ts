@@ -206,4 +206,55 @@ export function registerReadActions({
       };
     },
   });
+
+  actionsRegistry.register({
+    name: 'list-my-expiring-exceptions',
+    title: 'Exceptions of my components that expire soon or have expired',
+    description:
+      "The baseline exceptions of the caller's own components (owned by them or their groups) that have expired or expire within the given number of days, soonest first, with the control, risk rating and expiry. Use it for questions like 'which of my services have exceptions expiring this month?'.",
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          withinDays: z
+            .number()
+            .int()
+            .min(0)
+            .max(365)
+            .optional()
+            .describe('Days ahead to look (default 30)'),
+        }),
+      output: z =>
+        z.object({
+          exceptions: z.array(
+            z.object({
+              entityRef: z.string(),
+              id: z.string(),
+              controlId: z.string(),
+              status: z.string(),
+              riskRating: z.string(),
+              expiresAt: z.string(),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const found = await records.listMyExpiringExceptions(
+        { credentials },
+        input.withinDays ?? 30,
+      );
+      return {
+        output: {
+          exceptions: found.map(e => ({
+            entityRef: e.entityRef,
+            id: e.id,
+            controlId: e.controlId,
+            status: e.status,
+            riskRating: e.riskRating,
+            expiresAt: e.expiresAt,
+          })),
+        },
+      };
+    },
+  });
 }

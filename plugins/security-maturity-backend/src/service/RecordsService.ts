@@ -1,5 +1,7 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import {
+  DAY_MS,
+  normalizeEntityRef,
   Page,
   SecurityMaturityRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -8,6 +10,7 @@ import {
   EntityAccessPolicy,
   EntityPath,
 } from '../access/AccessControl';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ListedRecords, ListName } from '../database/records/RecordsStore';
 import { isLeadAction } from '../domain/exceptionLifecycle';
 import { ScoringService } from '../scoring/ScoringService';
@@ -107,6 +110,31 @@ export class RecordsService {
   async getEntityScore(caller: Caller, path: EntityPath) {
     const access = await this.deps.access.forRead(caller.credentials, path);
     return this.deps.scoring.currentScore(access.entity);
+  }
+
+  /**
+   * The exceptions of the caller's own components that are expired or expire
+   * within `withinDays`, soonest first: one catalog query, one bulk read.
+   */
+  async listMyExpiringExceptions(caller: Caller, withinDays: number) {
+    const { access, records } = this.deps;
+    if (!access.ownedComponents) return [];
+    const { entities } = await access.ownedComponents(caller.credentials);
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const horizon = this.ctx.clock().getTime() + withinDays * DAY_MS;
+    const stored = await records.readRecords(refs);
+    return refs
+      .flatMap(ref =>
+        stored
+          .get(normalizeEntityRef(ref))!
+          .exceptions.filter(
+            e =>
+              e.status === 'expired' ||
+              (e.status === 'approved' && Date.parse(e.expiresAt) <= horizon),
+          )
+          .map(e => ({ entityRef: normalizeEntityRef(ref), ...e })),
+      )
+      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   }
 
   async getEntityScoreHistory(caller: Caller, path: EntityPath, days: number) {
