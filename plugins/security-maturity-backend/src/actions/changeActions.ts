@@ -5,7 +5,7 @@ import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-commo
 import { findStage } from '../domain/stageRules';
 import { toHttpError } from '../service/OperationRunner';
 import { RecordsService } from '../service/RecordsService';
-import { ENTITY_REF_DESCRIPTION, entityPathOf } from './entityInput';
+import { CHANGES, entityInput, entityPathOf } from './entityInput';
 
 type Deps = {
   actionsRegistry: ActionsRegistryService;
@@ -32,11 +32,10 @@ export function registerChangeActions({
     title: "Record a component's intake classification",
     description:
       "Classifies a component (its owners or a security lead): data classification, new integrations, auth-flow changes, internet exposure and regulatory obligations. The answers decide the risk tier, which decides the stage gates it needs and its target score. Read the current version with get-security-summary's intake first; a material change re-opens threat modeling.",
-    attributes: { destructive: false, idempotent: false },
+    attributes: CHANGES,
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           version: z.number().int().min(0).describe(VERSION_DESCRIPTION),
           dataClassification: z
             .string()
@@ -76,11 +75,10 @@ export function registerChangeActions({
     title: "Tick or untick a stage gate's exit criterion",
     description:
       "Marks one exit criterion of a secure-SDLC stage (for example threat-modeling / risks-documented) done or not done, optionally with an evidence link. A stage not started moves to in progress. Pass the stage's version as read (0 if the stage has no record yet).",
-    attributes: { destructive: false, idempotent: false },
+    attributes: CHANGES,
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           stageId: z
             .string()
             .describe(`One of ${workflow.stages.map(s => s.id).join(', ')}`),
@@ -149,11 +147,10 @@ export function registerChangeActions({
     title: 'Attest an OWASP SAMM self-assessment answer',
     description:
       "An owner's answer to one SAMM activity where no evidence answers it: 0 (no), 0.25 (for some), 0.5 (for at least half) or 1 (for most or all). Evidence answers always take precedence; attested answers go stale after a configured age.",
-    attributes: { destructive: false, idempotent: false },
+    attributes: CHANGES,
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           activityId: z
             .string()
             .describe('A SAMM activity ID such as G-EG-1-A'),
@@ -199,11 +196,10 @@ export function registerChangeActions({
       .join(
         ', ',
       )}) until an expiry date, with justification, compensating controls and a risk rating. Creates a new request each time; nobody may approve their own.`,
-    attributes: { destructive: false, idempotent: false },
+    attributes: CHANGES,
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           controlId: z.string(),
           justification: z.string().min(1).max(4000),
           compensatingControls: z.string().min(1).max(4000),
@@ -241,8 +237,7 @@ export function registerChangeActions({
     attributes: { destructive: true, idempotent: false },
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           kind: z.enum([
             'new-integration',
             'auth-change',

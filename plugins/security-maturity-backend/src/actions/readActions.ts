@@ -9,12 +9,7 @@ import {
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { RecordsService } from '../service/RecordsService';
-import { ENTITY_REF_DESCRIPTION, entityPathOf } from './entityInput';
-
-/** The zod the registry hands to schema functions. */
-type Zod = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
->[0];
+import { entityInput, entityPathOf, READS, Zod } from './entityInput';
 
 type Deps = {
   actionsRegistry: ActionsRegistryService;
@@ -76,10 +71,9 @@ export function registerReadActions({
     title: 'Security summary of a component',
     description:
       "Where a catalog component stands on security: its risk tier, OWASP SAMM score (0–3) against the tier's target, stage gates cleared, open and expired exceptions, open incident worksheets, and its three most important next steps. Use it first when asked how secure or how mature a service is.",
-    attributes: { readOnly: true, idempotent: true },
+    attributes: READS,
     schema: {
-      input: z =>
-        z.object({ entityRef: z.string().describe(ENTITY_REF_DESCRIPTION) }),
+      input: z => entityInput(z, {}),
       output: z =>
         z.object({
           entityRef: z.string(),
@@ -127,11 +121,10 @@ export function registerReadActions({
     title: 'Next steps for a component',
     description:
       "What to do next on a catalog component to move it toward its tier's target: blockers first (intake missing, nobody Accountable for a sign-off, exceptions expiring or expired, stages re-opened), then the OWASP SAMM activities whose answer would add most to the score, each with the gain the SAMM toolbox formula gives it.",
-    attributes: { readOnly: true, idempotent: true },
+    attributes: READS,
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           limit: z
             .number()
             .int()
@@ -162,11 +155,10 @@ export function registerReadActions({
     title: 'Explain one OWASP SAMM answer of a component',
     description:
       "Why a component has its answer to one OWASP SAMM activity (for example D-TA-1-A, Threat Assessment level 1 stream A): the value (0, 0.25, 0.5 or 1), where it came from (evidence in its records, an owner's attestation, or none), the rationale with links, the question, and what raising it to 1 would add to the score.",
-    attributes: { readOnly: true, idempotent: true },
+    attributes: READS,
     schema: {
       input: z =>
-        z.object({
-          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
+        entityInput(z, {
           activityId: z
             .string()
             .describe(
@@ -212,7 +204,7 @@ export function registerReadActions({
     title: 'Exceptions of my components that expire soon or have expired',
     description:
       "The baseline exceptions of the caller's own components (owned by them or their groups) that have expired or expire within the given number of days, soonest first, with the control, risk rating and expiry. Use it for questions like 'which of my services have exceptions expiring this month?'.",
-    attributes: { readOnly: true, idempotent: true },
+    attributes: READS,
     schema: {
       input: z =>
         z.object({
