@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  emptyEntityRecords,
   EntityRecords,
   SAMM_PRACTICES,
   StageRecord,
@@ -28,17 +29,7 @@ const entity: Entity = {
 const workflow = {
   tiers: [{ id: '1', title: 'Tier 1 — critical', targetScore: 2 }],
 } as WorkflowConfig;
-const empty: EntityRecords = {
-  intake: null,
-  requiredStageIds: [],
-  stages: [],
-  rasi: [],
-  exceptions: [],
-  worksheets: [],
-  decisions: [],
-  releases: [],
-  assessment: [],
-};
+const empty: EntityRecords = emptyEntityRecords();
 const stage = (
   stageId: string,
   status: StageRecord['status'],

@@ -2,6 +2,7 @@ import { nextSteps, scoreGain } from './nextSteps';
 import { scoreSamm } from './samm/score';
 import { SAMM_ACTIVITY_IDS } from './samm/structure';
 import { EntityScore, SecurityMaturityRecord } from './types';
+import { emptyEntityRecords } from './vocabulary/records';
 import { WorkflowConfig } from './workflow';
 
 const now = new Date('2026-12-02T12:00:00Z');
@@ -36,15 +37,7 @@ const record = (
 ): SecurityMaturityRecord => ({
   entityRef: 'component:default/payments-api',
   version: 1,
-  intake: null,
-  requiredStageIds: ['intake', 'threat-modeling'],
-  stages: [],
-  rasi: [],
-  exceptions: [],
-  worksheets: [],
-  decisions: [],
-  releases: [],
-  assessment: [],
+  ...emptyEntityRecords(['intake', 'threat-modeling']),
   scorers: [],
   permissions: { canEdit: true, isSecurityLead: false },
   ...overrides,

@@ -1,3 +1,4 @@
+import { METRICS_PACK_SHEETS } from '@secmat/backstage-plugin-security-maturity-common';
 import ExcelJS from 'exceljs';
 import { people } from '../__testUtils__/backend';
 import { createTestDatabases } from '../__testUtils__/databases';
@@ -44,18 +45,7 @@ describe.each(databases.eachSupportedId())(
       expect(xlsx.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body);
-      expect(workbook.worksheets.map(w => w.name)).toEqual([
-        'Summary',
-        'Scores by group',
-        'Practices by group',
-        'Trend',
-        'Gate throughput',
-        'Exceptions',
-        'Worksheets',
-        'RASI coverage',
-        'Security partners',
-        'Components',
-      ]);
+      expect(workbook.worksheets.map(w => w.name)).toEqual(METRICS_PACK_SHEETS);
       const components = workbook.getWorksheet('Components')!;
       expect(components.rowCount).toBe(5); // header + 4 components
       const worksheets = workbook.getWorksheet('Worksheets')!;

@@ -1,5 +1,6 @@
 import {
   CLEARED_STATUSES,
+  EntityRecords,
   ExceptionStatus,
   StageRecord,
   ExceptionRecord,
@@ -61,3 +62,23 @@ export function summarizeRecords(records: {
     openWorksheets,
   };
 }
+
+/**
+ * The records of an entity that has none yet (every list empty, no intake),
+ * with every stage required.
+ *
+ * @public
+ */
+export const emptyEntityRecords = (
+  requiredStageIds: string[] = [],
+): EntityRecords => ({
+  intake: null,
+  requiredStageIds,
+  stages: [],
+  rasi: [],
+  exceptions: [],
+  worksheets: [],
+  decisions: [],
+  releases: [],
+  assessment: [],
+});

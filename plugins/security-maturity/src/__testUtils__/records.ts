@@ -6,6 +6,7 @@ import {
   SecurityMaturityApi,
   SecurityMaturityRecord,
   WorkflowConfig,
+  emptyEntityRecords,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
 export const entity: Entity = {
@@ -22,16 +23,8 @@ export const entity: Entity = {
 export const emptyRecord: SecurityMaturityRecord = {
   entityRef: 'component:default/payments-api',
   version: 0,
-  intake: null,
-  requiredStageIds: ['intake', 'threat-modeling'],
-  assessment: [],
+  ...emptyEntityRecords(['intake', 'threat-modeling']),
   permissions: { canEdit: false, isSecurityLead: false },
-  stages: [],
-  rasi: [],
-  exceptions: [],
-  worksheets: [],
-  decisions: [],
-  releases: [],
   scorers: [
     {
       id: 'samm',

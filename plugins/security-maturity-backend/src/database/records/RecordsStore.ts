@@ -1,6 +1,7 @@
 import {
   DecisionRecord,
   EntityRecords,
+  emptyEntityRecords,
   ExceptionRecord,
   HistoryEntry,
   Page,
@@ -13,16 +14,10 @@ import { RecordsTransaction } from './RecordsTransaction';
 export type StoredRecords = Omit<EntityRecords, 'requiredStageIds'>;
 
 /** The records of an entity that has none yet. */
-export const emptyStoredRecords = (): StoredRecords => ({
-  intake: null,
-  stages: [],
-  rasi: [],
-  exceptions: [],
-  worksheets: [],
-  decisions: [],
-  releases: [],
-  assessment: [],
-});
+export const emptyStoredRecords = (): StoredRecords => {
+  const { requiredStageIds: _, ...records } = emptyEntityRecords();
+  return records;
+};
 
 /** The header of an entity's records: raised by every change. */
 export type RecordsHeader = {
