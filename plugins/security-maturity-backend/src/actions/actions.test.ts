@@ -57,6 +57,7 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
       'list-my-expiring-exceptions',
       'explain-samm-activity',
       'get-org-rollup',
+      'get-metrics-pack-summary',
     ]) {
       expect(attributes[name]).toMatchObject({
         readOnly: true,
@@ -255,6 +256,25 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     });
     const { output: rollup } = await invoke(people.lead, 'get-org-rollup', {});
     expect(rollup).toMatchObject({ components: expect.any(Number) });
+    await expect(
+      invoke(people.owner, 'get-metrics-pack-summary', { quarter: '2026-Q4' }),
+    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    const { output: pack } = await invoke(
+      people.lead,
+      'get-metrics-pack-summary',
+      {
+        quarter: '2026-Q4',
+      },
+    );
+    expect((pack as any).summary).toEqual(
+      expect.arrayContaining([
+        { metric: 'Quarter', value: '2026-Q4' },
+        { metric: 'Org unit', value: 'Whole organisation' },
+      ]),
+    );
+    await expect(
+      invoke(people.lead, 'get-metrics-pack-summary', { quarter: '2026-Q5' }),
+    ).rejects.toThrow(/quarter/);
     expect(await knex('history')).toHaveLength(0);
   });
 

@@ -68,4 +68,42 @@ export function registerOrgActions(deps: {
       };
     },
   });
+
+  deps.actionsRegistry.register({
+    name: 'get-metrics-pack-summary',
+    title: 'Quarterly security metrics of a group or the organisation',
+    description:
+      "For security leads: the summary of the quarterly metrics pack for a quarter (such as 2026-Q4) and optionally a group: components, mean OWASP SAMM score at the quarter's start and end and the change, the mean now, components below target, and the OWASP SAMM benchmark. The full pack (ten sheets) is the org page's export.",
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          quarter: z
+            .string()
+            .regex(/^\d{4}-Q[1-4]$/)
+            .describe('The quarter, such as 2026-Q4'),
+          group: z
+            .string()
+            .optional()
+            .describe(
+              'A group entity ref; the whole organisation when left out',
+            ),
+        }),
+      output: z =>
+        z.object({
+          summary: z.array(
+            z.object({ metric: z.string(), value: z.string().nullable() }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => ({
+      output: {
+        summary: await deps.org.metricsPackSummary(
+          { credentials },
+          input.group ? { owner: input.group } : {},
+          input.quarter,
+        ),
+      },
+    }),
+  });
 }

@@ -21,7 +21,7 @@ import { bottlenecks } from './bottlenecks';
 import { readFilter, resolveFilter, toPage } from './orgFilter';
 import { OrgStructure } from './OrgStructure';
 import { packToCsv, packToXlsx } from './packFormats';
-import { toPackSections, unitLabel } from './packLayout';
+import { PackSection, toPackSections, unitLabel } from './packLayout';
 import { quarterRange } from './quarter';
 import { rasiCoverage } from './rasiCoverage';
 import { groupRollups, systemAndDomainRollups } from './rollups';
@@ -174,6 +174,48 @@ export class OrgService {
     quarter: string,
     format: MetricsPackFormat,
   ): Promise<PackFile> {
+    return this.withPack(
+      caller,
+      query,
+      quarter,
+      format,
+      async (sections, label) => {
+        const filename = `security-maturity-${label}.${format}`;
+        return format === 'csv'
+          ? { filename, contentType: 'text/csv', body: packToCsv(sections) }
+          : {
+              filename,
+              contentType: XLSX_TYPE,
+              body: await packToXlsx(sections),
+            };
+      },
+    );
+  }
+
+  /** The pack's summary sheet as metric and value pairs (for actions). */
+  async metricsPackSummary(caller: Caller, query: OrgFilter, quarter: string) {
+    return this.withPack(caller, query, quarter, 'summary', async sections =>
+      sections
+        .find(s => s.name === 'Summary')!
+        .rows.map(([metric, value]) => ({
+          metric: String(metric),
+          value: value === null ? null : String(value),
+        })),
+    );
+  }
+
+  /**
+   * Builds the quarter's pack for the filtered org unit and hands it on; an
+   * export takes the whole unit's numbers out of the portal, so it is
+   * audited whatever its form.
+   */
+  private async withPack<T>(
+    caller: Caller,
+    query: OrgFilter,
+    quarter: string,
+    format: string,
+    fn: (sections: PackSection[], label: string) => Promise<T>,
+  ): Promise<T> {
     const { who, org, filter, resolved } = await this.context(caller, query);
     const range = quarterRange(quarter);
     return audited(
@@ -192,14 +234,7 @@ export class OrgService {
           owners: resolved.owners,
           now: new Date(),
         });
-        const filename = `security-maturity-${range.label}.${format}`;
-        return format === 'csv'
-          ? { filename, contentType: 'text/csv', body: packToCsv(sections) }
-          : {
-              filename,
-              contentType: XLSX_TYPE,
-              body: await packToXlsx(sections),
-            };
+        return fn(sections, range.label);
       },
       () => ({ requestedBy: who.actor }),
     );
