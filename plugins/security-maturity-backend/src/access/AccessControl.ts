@@ -52,9 +52,13 @@ export type EntityAccess = {
 /** The checks an operation on one entity's records passes, by level. */
 export type EntityAccessPolicy = Pick<
   AccessControl,
-  'forRead' | 'forEdit' | 'forUser' | 'forApprove' | 'forEvidencePush'
-> &
-  Partial<Pick<AccessControl, 'ownedComponents'>>;
+  | 'forRead'
+  | 'forEdit'
+  | 'forUser'
+  | 'forApprove'
+  | 'forEvidencePush'
+  | 'ownedComponents'
+>;
 
 /**
  * The plugin's own fail-closed checks. Ownership and group membership come from

@@ -45,6 +45,11 @@ export class DemoAccess implements EntityAccessPolicy {
   forEvidencePush = (c: BackstageCredentials, p: EntityPath) =>
     this.resolve(c, p);
 
+  /** The demo story names its components; it never lists a person's own. */
+  async ownedComponents(): Promise<never> {
+    throw new NotAllowedError('The demo loader does not list owned components');
+  }
+
   async forEdit(credentials: BackstageCredentials, path: EntityPath) {
     const access = await this.resolve(credentials, path);
     if (!access.isOwner && !access.isSecurityLead) {

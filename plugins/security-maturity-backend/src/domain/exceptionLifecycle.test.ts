@@ -3,7 +3,6 @@ import {
   checkExceptionRequest,
   checkExceptionTransition,
   EXCEPTION_TRANSITIONS,
-  isDueForExpiry,
   isLeadAction,
 } from './exceptionLifecycle';
 import { RuleViolation } from './RuleViolation';
@@ -72,8 +71,21 @@ describe('exception lifecycle', () => {
         }),
       )?.kind,
     ).toBe('conflict');
-    expect(isDueForExpiry(past, now)).toBe(true);
-    expect(isDueForExpiry(exception('requested', -1), now)).toBe(false);
+    // Only approved exceptions expire; a request past its date stays as it is.
+    expect(
+      violation(() =>
+        checkExceptionTransition({
+          exception: exception('requested', -1),
+          transition: 'expire',
+          actor: 'plugin:security-maturity',
+          readVersion: 3,
+          now,
+        }),
+      ),
+    ).toEqual({
+      kind: 'conflict',
+      message: 'An exception that is requested cannot be expired',
+    });
   });
 
   it('never lets anyone approve or reject their own request, whatever the case of the ref', () => {

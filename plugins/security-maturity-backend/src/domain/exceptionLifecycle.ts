@@ -101,11 +101,3 @@ export function checkExceptionTransition(options: {
   }
   return to;
 }
-
-/** Whether the clock should expire this exception now. */
-export const isDueForExpiry = (
-  exception: Pick<ExceptionRecord, 'status' | 'expiresAt'>,
-  now: Date,
-) =>
-  exception.status === 'approved' &&
-  new Date(exception.expiresAt).getTime() <= now.getTime();

@@ -1,5 +1,5 @@
 import {
-  FunctionScores,
+  OrgRollup,
   SAMM_FUNCTION_IDS,
   SAMM_PRACTICES,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -31,14 +31,7 @@ export function addSums(into: Sums, s: Sums): void {
 }
 
 /** The means of a slice: what the rollups and the headline show. */
-export type Means = {
-  components: number;
-  overall: number;
-  percentToTarget: number | null;
-  belowTarget: number;
-  functions: FunctionScores;
-  practices: Record<string, number>;
-};
+export type Means = Omit<OrgRollup, 'ref' | 'title' | 'parentRef' | 'depth'>;
 
 /**
  * Means per component; the percent to target over the components that have a

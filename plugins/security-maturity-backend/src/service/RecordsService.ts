@@ -118,7 +118,6 @@ export class RecordsService {
    */
   async listMyExpiringExceptions(caller: Caller, withinDays: number) {
     const { access, records } = this.deps;
-    if (!access.ownedComponents) return [];
     const { entities } = await access.ownedComponents(caller.credentials);
     const refs = entities.map(e => stringifyEntityRef(e));
     const horizon = this.ctx.clock().getTime() + withinDays * DAY_MS;

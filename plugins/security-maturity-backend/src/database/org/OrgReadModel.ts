@@ -1,4 +1,5 @@
 import {
+  OrgComponent,
   FunctionScores,
   OrgException,
   OrgOverview,
@@ -58,23 +59,7 @@ export type FacetValues = {
 };
 
 /** A component of the org list as stored; its domain follows from its system. */
-export type OrgComponentRow = {
-  entityRef: string;
-  type: string | null;
-  lifecycle: string | null;
-  ownerRef: string | null;
-  systemRef: string | null;
-  tier: string | null;
-  target: number | null;
-  overall: number;
-  percentToTarget: number | null;
-  functions: FunctionScores;
-  gatesRequired: number;
-  gatesCleared: number;
-  exceptionsOpen: number;
-  exceptionsExpired: number;
-  computedAt: string;
-};
+export type OrgComponentRow = Omit<OrgComponent, 'domainRef'>;
 
 /**
  * Where the filtered components stand on the stages: how many there are per

@@ -40,6 +40,8 @@ describe('NextStepsCard', () => {
       within(items[0]).getByRole('link', { name: 'Classify this component' }),
     ).toHaveAttribute('href', '#security-intake');
     expect(items[0]).toHaveTextContent('Blocker');
+    // An editor acts on them; no note about who does.
+    expect(screen.queryByText(/act on these/)).toBeNull();
   });
 
   it('shows what each score step adds, as the toolbox formula computes it', async () => {
@@ -59,6 +61,18 @@ describe('NextStepsCard', () => {
     expect(
       within(item).getByRole('link', { name: 'Strategy & Metrics (G-SM-1-A)' }),
     ).toHaveAttribute('href', '#samm-G-SM-1-A');
+  });
+
+  it('tells a reader who may not edit who acts on the steps', async () => {
+    await renderSection(<NextStepsCard score={score} />, {
+      record: {
+        ...editableRecord(),
+        permissions: { canEdit: false, isSecurityLead: false },
+      },
+    });
+    expect(
+      screen.getByText(/Its owners and security leads act on these\./),
+    ).toBeInTheDocument();
   });
 
   it('says so when nothing is due', async () => {

@@ -45,6 +45,10 @@ export function NextStepsCard(props: { score: EntityScore }) {
     () => nextSteps({ record, score: props.score, config }),
     [record, props.score, config],
   );
+  // Someone who may only read learns who acts, instead of finding no form.
+  const who = record.permissions.canEdit
+    ? ''
+    : ' Its owners and security leads act on these.';
   const target =
     props.score.target === null
       ? 'Classify the component to set its target.'
@@ -54,7 +58,7 @@ export function NextStepsCard(props: { score: EntityScore }) {
   return (
     <SectionCard
       title="Next steps"
-      subheader={`Blockers first, then what raises the SAMM score most. ${target}`}
+      subheader={`Blockers first, then what raises the SAMM score most. ${target}${who}`}
       count={steps.length}
       emptyText="Nothing is due: every SAMM activity is answered in full and nothing blocks this component."
     >
