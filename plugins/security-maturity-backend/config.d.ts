@@ -140,6 +140,53 @@ export interface Config {
       expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    /**
+     * Who is told of what. Every moment (exception requested, approved,
+     * rejected, revoked, expiring, expired; a gate ready for sign-off; a stage
+     * re-opened; a no-go release; a score fallen below the tier target) is
+     * published on the events service under `security-maturity.<event>`, and
+     * sent through the notifications backend to the people it concerns.
+     * @visibility backend
+     */
+    notifications?: {
+      /** Off: no notifications are sent (events are still published). Defaults to true. */
+      enabled?: boolean;
+      /**
+       * Days before an approved exception's expiry at which its owners and
+       * the Accountable for exception approval are reminded, once each (and
+       * once on expiry). Defaults to [30, 7, 1].
+       */
+      reminderDays?: number[];
+      /**
+       * Per event (its name with a dash: exception-requested,
+       * exception-approved, exception-rejected, exception-revoked,
+       * exception-expiring, exception-expired, stage-ready-for-sign-off,
+       * stage-reopened, release-no-go, score-below-target): whether it
+       * notifies, and whom. Audiences: owners, requester, securityLeads, and
+       * the accountable or responsible of the RASI activity concerned (the
+       * stage's sign-off activity; exception approval for reminders).
+       */
+      events?: {
+        [event: string]: {
+          enabled?: boolean;
+          notify?: Array<
+            | 'owners'
+            | 'requester'
+            | 'securityLeads'
+            | 'accountable'
+            | 'responsible'
+          >;
+        };
+      };
+      /** A weekly digest for the security leads. */
+      digest?: {
+        /** Defaults to false. */
+        enabled?: boolean;
+        /** Defaults to Mondays at 08:00 (cron '0 8 * * 1'). */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+
     demo?: {
       /**
        * Loads a demo organisation's year of security records (stage gates,

@@ -5,3 +5,4 @@
  */
 
 export * from './scorers';
+export * from './events';

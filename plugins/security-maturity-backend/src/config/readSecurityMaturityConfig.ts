@@ -5,6 +5,7 @@ import {
 import { Config } from '@backstage/config';
 import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
 import { readWorkflowConfig } from './readWorkflowConfig';
+import { NotifyConfig, readNotifyConfig } from '../notify/notifyConfig';
 
 /** How often the scheduled tasks run. */
 export type ScheduleOptions = {
@@ -26,6 +27,8 @@ export type SecurityMaturityConfig = {
   schedules: ScheduleOptions;
   /** Whether the demo organisation's year is loaded on an empty database. */
   demo: boolean;
+  /** Who is told of what, reminders and the leads' digest. */
+  notifications: NotifyConfig;
 };
 
 const defaultSchedules: ScheduleOptions = {
@@ -69,6 +72,7 @@ export function readSecurityMaturityConfig(
     },
     sammModelPath: config.getOptionalString('securityMaturity.samm.modelPath'),
     demo: config.getOptionalBoolean('securityMaturity.demo.enabled') ?? false,
+    notifications: readNotifyConfig(config),
     schedules: {
       rescoring: readSchedule(
         config,

@@ -9,7 +9,8 @@ import { DemoLoader } from '../demo/DemoLoader';
  * The plugin's scheduled tasks, each with global scope (once across
  * replicas), each calling a service:
  * - exception expiry: approved exceptions past their expiry are expired
- *   through the records service (history, version, audit, rescoring);
+ *   through the records service (history, version, audit, rescoring), then
+ *   the expiry reminders due are sent;
  * - rescoring: the whole catalog, then snapshots past their retention dropped;
  * - in the demo portal, loading the demo organisation's year on an empty
  *   database.
@@ -39,7 +40,10 @@ export async function scheduleTasks(options: {
     'security-maturity-exception-expiry',
     schedules.exceptionExpiry,
     async () => {
+      // Expire first, so an exception that just expired gets its expiry
+      // notice in the same run.
       await records.expireDueExceptions(new Date());
+      await records.remindOfExpiries(new Date());
     },
   );
   const { demo } = options;

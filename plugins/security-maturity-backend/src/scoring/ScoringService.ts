@@ -212,6 +212,18 @@ export class ScoringService {
     return { scores, changes, rows };
   }
 
+  /** Rescores one entity and says what its stored score was before. */
+  async rescoreEntityFrom(
+    entity: Entity,
+    now = new Date(),
+  ): Promise<{ before?: EntityScore; after: EntityScore }> {
+    const row = await this.options.scores.getScoreRow(
+      stringifyEntityRef(entity),
+    );
+    const after = await this.rescoreEntity(entity, now);
+    return { before: row ? scoreFromRow(row) : undefined, after };
+  }
+
   async rescoreEntity(entity: Entity, now = new Date()): Promise<EntityScore> {
     const [score] = await this.scoreEntities([entity], now);
     return score;

@@ -12,7 +12,9 @@ import {
   EntityAccessPolicy,
   EntityPath,
 } from '../access/AccessControl';
+import { WrittenChange } from '../database/records/RecordsTransaction';
 import { RuleViolation } from '../domain/RuleViolation';
+import { SecurityNotifier } from '../notify/SecurityNotifier';
 import { ScoringService } from '../scoring/ScoringService';
 import { audited } from './auditing';
 import { Caller } from './Caller';
@@ -32,7 +34,8 @@ export type Operation = {
 /**
  * Runs an operation on one entity's records the same way for every entry
  * point: inside an audit event, check the caller's access, run the change
- * (domain rule violations become 400/403/409), then rescore the entity.
+ * (domain rule violations become 400/403/409), then rescore the entity and
+ * tell whom it concerns (signals, events, notifications).
  */
 export class OperationRunner {
   constructor(
@@ -43,6 +46,8 @@ export class OperationRunner {
       logger: LoggerService;
       /** The time of changes, and so of the rescoring that follows them. */
       clock: () => Date;
+      /** Announces committed changes; absent where nobody is to be told. */
+      notifier?: SecurityNotifier;
     },
   ) {}
 
@@ -51,8 +56,11 @@ export class OperationRunner {
     path: EntityPath,
     operation: Operation,
     fn: (access: EntityAccess) => Promise<T>,
+    /** Where `fn` collects the history rows it writes. */
+    written: WrittenChange[] = [],
   ): Promise<T> {
     let entity: Entity | undefined;
+    let actor = '';
     const result = await audited(
       this.deps.auditor,
       caller,
@@ -64,6 +72,7 @@ export class OperationRunner {
       async () => {
         const access = await this.check(operation.access, caller, path);
         entity = access.entity;
+        actor = access.actor;
         try {
           return await fn(access);
         } catch (error) {
@@ -71,7 +80,17 @@ export class OperationRunner {
         }
       },
     );
-    await this.rescore(entity!);
+    const score = await this.rescore(entity!);
+    // The demo's replayed year is history, not news: nobody is told of it.
+    if (this.deps.notifier && !caller.demo) {
+      await this.deps.notifier.afterChange({
+        entity: entity!,
+        actor,
+        at: this.deps.clock(),
+        written,
+        score,
+      });
+    }
     return result;
   }
 
@@ -99,12 +118,16 @@ export class OperationRunner {
   // rescoring repairs it.
   private async rescore(entity: Entity) {
     try {
-      await this.deps.scoring.rescoreEntity(entity, this.deps.clock());
+      return await this.deps.scoring.rescoreEntityFrom(
+        entity,
+        this.deps.clock(),
+      );
     } catch (error) {
       this.deps.logger.error(
         `Could not rescore ${stringifyEntityRef(entity)}`,
         error as Error,
       );
+      return undefined;
     }
   }
 }

@@ -1,4 +1,8 @@
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   DAY_MS,
   normalizeEntityRef,
@@ -12,6 +16,10 @@ import {
 } from '../access/AccessControl';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ListedRecords, ListName } from '../database/records/RecordsStore';
+import { WrittenChange } from '../database/records/RecordsTransaction';
+import { ReminderStore } from '../database/reminders/ReminderStore';
+import { SecurityNotifier } from '../notify/SecurityNotifier';
+import { remindOfExpiries } from './remindOfExpiries';
 import { isLeadAction } from '../domain/exceptionLifecycle';
 import { ScoringService } from '../scoring/ScoringService';
 import { Caller } from './Caller';
@@ -48,6 +56,14 @@ export class RecordsService {
       scoring: ScoringService;
       scorers: ScorerRegistry;
       logger: LoggerService;
+      /** Announces committed changes (signals, events, notifications). */
+      notifier?: SecurityNotifier;
+      /** What the expiry reminders need besides the notifier. */
+      reminding?: {
+        reminders: ReminderStore;
+        auth: AuthService;
+        reminderDays: number[];
+      };
     },
   ) {
     this.ctx = {
@@ -67,13 +83,16 @@ export class RecordsService {
     describe: Operation | ((args: NoInfer<A>) => Operation),
     fn: (ctx: RecordContext, access: EntityAccess, ...args: A) => Promise<T>,
   ) {
-    return (caller: Caller, path: EntityPath, ...args: A): Promise<T> =>
-      this.runner.run(
+    return (caller: Caller, path: EntityPath, ...args: A): Promise<T> => {
+      const written: WrittenChange[] = [];
+      return this.runner.run(
         caller,
         path,
         typeof describe === 'function' ? describe(args) : describe,
-        access => fn(this.ctx, access, ...args),
+        access => fn({ ...this.ctx, written }, access, ...args),
+        written,
       );
+    };
   }
 
   // --- reads ---------------------------------------------------------------
@@ -218,6 +237,16 @@ export class RecordsService {
    */
   expireDueExceptions(now = new Date()) {
     return expireDueExceptions(this.deps, now);
+  }
+
+  /**
+   * Reminders of approved exceptions nearing expiry and of expired ones, each
+   * threshold once (claimed in the database): for the scheduled task.
+   */
+  async remindOfExpiries(now = new Date()) {
+    const { reminding, notifier } = this.deps;
+    if (!reminding || !notifier) return { sent: 0 };
+    return remindOfExpiries({ ...this.deps, ...reminding, notifier }, now);
   }
 
   // --- worksheets -----------------------------------------------------------

@@ -4,6 +4,7 @@ import { ScoringService } from '../scoring/ScoringService';
 import { audited } from './auditing';
 import { RuleViolation } from '../domain/RuleViolation';
 import { applyExceptionTransition } from './records/exceptions';
+import { SecurityNotifier } from '../notify/SecurityNotifier';
 
 /** The actor of changes made by the plugin's own scheduled jobs. */
 export const SYSTEM_ACTOR = 'plugin:security-maturity';
@@ -20,6 +21,7 @@ export async function expireDueExceptions(
     auditor: AuditorService;
     scoring: ScoringService;
     logger: LoggerService;
+    notifier?: SecurityNotifier;
   },
   now: Date,
 ): Promise<{ expired: number; entityRefs: string[] }> {
@@ -71,6 +73,9 @@ export async function expireDueExceptions(
   if (entityRefs.length > 0) {
     deps.logger.info(`Expired ${expired} exception(s) past their expiry date`);
     await deps.scoring.rescoreRefs(entityRefs);
+    for (const ref of entityRefs) {
+      await deps.notifier?.signal(ref, SYSTEM_ACTOR, now);
+    }
   }
   return { expired, entityRefs };
 }

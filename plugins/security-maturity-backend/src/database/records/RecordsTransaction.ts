@@ -11,7 +11,18 @@ import { Family, toRow } from './tables';
  * what changed), and every edit is guarded by the version the caller read.
  * The transaction itself is not handed out.
  */
+/** A history row as this transaction wrote it: what changed, in its terms. */
+export type WrittenChange = {
+  recordType: string;
+  recordId: string;
+  action: string;
+  changes: Record<string, unknown>;
+};
+
 export class RecordsTransaction {
+  /** The history rows written so far: what the change did, for notifying. */
+  readonly written: WrittenChange[] = [];
+
   constructor(
     private readonly tx: Knex.Transaction,
     readonly entityRef: string,
@@ -34,6 +45,7 @@ export class RecordsTransaction {
       at: this.now,
       changes: JSON.stringify(changes),
     });
+    this.written.push({ recordType, recordId, action, changes });
   }
 
   async find<R, V, K>(family: Family<R, V, K>, key: K): Promise<R | undefined> {

@@ -4,7 +4,10 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
 import { RecordsStore } from '../../database/records/RecordsStore';
-import { RecordsTransaction } from '../../database/records/RecordsTransaction';
+import {
+  RecordsTransaction,
+  WrittenChange,
+} from '../../database/records/RecordsTransaction';
 import { EntityAccess } from '../../access/AccessControl';
 
 /** What the record operations need besides the caller's access. */
@@ -14,6 +17,11 @@ export type RecordContext = {
   catalog: CatalogService;
   /** The time changes are recorded at: now, except when the demo replays its year. */
   clock: () => Date;
+  /**
+   * Collects what one operation wrote (its history rows), once its
+   * transaction has run, so the moments can be announced after it commits.
+   */
+  written?: WrittenChange[];
 };
 
 /** One change to the entity's records, by the caller, at the context's time. */
@@ -22,7 +30,16 @@ export function change<T>(
   access: EntityAccess,
   fn: (tx: RecordsTransaction) => Promise<T>,
 ): Promise<T> {
-  return ctx.records.mutate(access.entityRef, access.actor, fn, ctx.clock());
+  return ctx.records.mutate(
+    access.entityRef,
+    access.actor,
+    async tx => {
+      const result = await fn(tx);
+      ctx.written?.push(...tx.written);
+      return result;
+    },
+    ctx.clock(),
+  );
 }
 
 /**

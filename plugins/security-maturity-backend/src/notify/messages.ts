@@ -1,0 +1,144 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotificationPayload } from '@backstage/plugin-notifications-common';
+import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  SecurityMaturityEvent,
+  securityMaturityEventTopic,
+} from '@secmat/backstage-plugin-security-maturity-node';
+
+/** The Security tab section each kind of record lives in. */
+const SECTION: Record<SecurityMaturityEvent['record']['type'], string> = {
+  exception: 'security-exceptions',
+  stage: 'security-stages',
+  release: 'security-releases',
+  score: 'security-next-steps',
+};
+
+/** The address of the record in the component's Security tab. */
+export function recordLink(event: SecurityMaturityEvent): string {
+  const { kind, namespace, name } = parseEntityRef(event.entityRef);
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase(
+    'en-US',
+  )}/${name}/security#${SECTION[event.record.type]}`;
+}
+
+const nameOf = (ref: string) => {
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
+};
+
+/**
+ * A notification for one moment: what happened, on which component, what to
+ * do, and a link to the record. The scope is the record, so later moments of
+ * the same record (a reminder, the decision) replace the earlier one in each
+ * person's list instead of piling up. No free text of the record (such as an
+ * exception's justification) leaves the component's tab.
+ */
+export function notificationFor(
+  event: SecurityMaturityEvent,
+  workflow: WorkflowConfig,
+): NotificationPayload {
+  const component = nameOf(event.entityRef);
+  const who = nameOf(event.actor);
+  const control =
+    workflow.baselineControls.find(c => c.id === event.details.controlId)
+      ?.title ?? event.details.controlId;
+  const stage =
+    workflow.stages.find(s => s.id === event.record.id)?.title ??
+    event.record.id;
+  const day = (iso: unknown) => String(iso ?? '').slice(0, 10);
+  const d = event.details;
+
+  const text = (): Pick<
+    NotificationPayload,
+    'title' | 'description' | 'severity'
+  > => {
+    switch (event.kind) {
+      case 'exception.requested':
+        return {
+          title: `Exception requested on ${component}: ${control}`,
+          description: `${who} asks for an exception to "${control}" until ${day(
+            d.expiresAt,
+          )}. Approve or reject it in the Security tab.`,
+          severity: 'normal',
+        };
+      case 'exception.approved':
+      case 'exception.rejected':
+      case 'exception.revoked': {
+        const verb = event.kind.split('.')[1];
+        return {
+          title: `Exception ${verb} on ${component}: ${control}`,
+          description: `${who} ${verb} the exception to "${control}".`,
+          severity: event.kind === 'exception.revoked' ? 'high' : 'normal',
+        };
+      }
+      case 'exception.expiring': {
+        const days = Number(d.daysLeft);
+        return {
+          title: `Exception on ${component} expires in ${days} day${
+            days === 1 ? '' : 's'
+          }: ${control}`,
+          description: `The approved exception to "${control}" expires on ${day(
+            d.expiresAt,
+          )}. Meet the control, or request a new exception before then.`,
+          severity:
+            Number(d.threshold) <= 1
+              ? 'high'
+              : Number(d.threshold) <= 7
+              ? 'normal'
+              : 'low',
+        };
+      }
+      case 'exception.expired':
+        return {
+          title: `Exception on ${component} expired: ${control}`,
+          description: `The exception to "${control}" expired on ${day(
+            d.expiresAt,
+          )} and now counts against ${component}. Meet the control or request a new exception.`,
+          severity: 'high',
+        };
+      case 'stage.ready-for-sign-off':
+        return {
+          title: `${stage} on ${component} is ready for your sign-off`,
+          description: `${who} marked the gate ${String(d.status).replace(
+            '_',
+            ' ',
+          )}. As its Accountable, review and sign it off in the Security tab.`,
+          severity: 'normal',
+        };
+      case 'stage.reopened':
+        return {
+          title: `${stage} on ${component} was re-opened`,
+          description: `${d.reason || 'A change re-opened the gate'}.`,
+          severity: 'normal',
+        };
+      case 'release.no-go':
+        return {
+          title: `Release of ${component} is no-go`,
+          description: `${who} decided no-go for a release of ${component}. See the release record for the evidence.`,
+          severity: 'high',
+        };
+      case 'score.below-target':
+        return {
+          title: `${component} fell below its SAMM target`,
+          description: `Its overall score is ${Number(d.overall).toFixed(
+            2,
+          )}, below the tier's target of ${Number(d.target).toFixed(
+            2,
+          )}. The Security tab lists the next steps that raise it.`,
+          severity: 'normal',
+        };
+      default:
+        throw new Error(`No notification for ${event.kind}`);
+    }
+  };
+  return {
+    ...text(),
+    link: recordLink(event),
+    topic: securityMaturityEventTopic(event.kind),
+    scope: `security-maturity:${event.entityRef}:${event.record.type}:${event.record.id}`,
+  };
+}
