@@ -28,6 +28,7 @@ import { SectionCard } from '../SectionCard';
 import { serverError } from '../common';
 import { StageGatesCard } from '../StageGates';
 import { WorksheetsCard } from '../Worksheets';
+import { ChangedElsewhere } from './ChangedElsewhere';
 import { SectionNav } from './SectionNav';
 import { SummaryStrip } from './SummaryStrip';
 
@@ -67,6 +68,7 @@ function Sections(props: {
   const classes = useStyles();
   return (
     <Grid container spacing={3} className={classes.sections}>
+      <ChangedElsewhere />
       <Grid item xs={12}>
         <SummaryStrip record={record} score={score} />
       </Grid>
