@@ -21,6 +21,7 @@ import {
 import { RecordsStore, StoredRecords } from '../database/records/RecordsStore';
 import { WrittenChange } from '../database/records/RecordsTransaction';
 import { deriveEvents } from './deriveEvents';
+import { digestNotification, LeadDigest } from './leadDigest';
 import { notificationFor } from './messages';
 import { NotifyConfig } from './notifyConfig';
 import { RecipientFacts, resolveRecipients } from './recipients';
@@ -174,6 +175,19 @@ export class SecurityNotifier {
       }
     }
     return failed;
+  }
+
+  /** The security leads' weekly digest; false when it is not to be sent. */
+  async sendLeadDigest(digest: LeadDigest): Promise<boolean> {
+    const { config, notifications, workflow } = this.deps;
+    if (!config.enabled || !config.digest.enabled || !notifications) {
+      return false;
+    }
+    await notifications.send({
+      recipients: { type: 'entity', entityRef: workflow.securityLeadGroups },
+      payload: digestNotification(digest),
+    });
+    return true;
   }
 
   /** RASI and requesters of the entities, read in one bulk read. */

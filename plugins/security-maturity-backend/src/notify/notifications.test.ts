@@ -22,7 +22,9 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { testServices } from '../__testUtils__/services';
 import { AccessControl } from '../access/AccessControl';
 import { DatabaseReminderStore } from '../database/reminders/DatabaseReminderStore';
+import { DatabaseOrgReadModel } from '../database/org/DatabaseOrgReadModel';
 import { RecordsService } from '../service/RecordsService';
+import { sendLeadDigest } from '../service/sendLeadDigest';
 import { readNotifyConfig } from './notifyConfig';
 import { SecurityNotifier } from './SecurityNotifier';
 
@@ -120,7 +122,17 @@ async function setup(databaseId: TestDatabaseId, config: object = {}) {
   const setNow = (date: Date) => {
     now = date;
   };
-  return { knex, service, as, take, signals, published, setNow };
+  const digest = () =>
+    sendLeadDigest(
+      {
+        readModel: new DatabaseOrgReadModel(knex),
+        reminders: new DatabaseReminderStore(knex),
+        notifier,
+        workflow: deps.workflow,
+      },
+      now,
+    );
+  return { knex, service, as, take, signals, published, setNow, digest };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -375,6 +387,47 @@ describe.each(databases.eachSupportedId())(
           .orderBy('days_before', 'desc')
           .pluck('days_before'),
       ).toEqual([30, 7, 1, 0]);
+    });
+
+    it('sends the leads a weekly digest when it is switched on', async () => {
+      const off = await setup(databaseId);
+      expect(await off.digest()).toBe(false);
+
+      const { service, as, take, digest } = await setup(databaseId, {
+        digest: { enabled: true },
+      });
+      const records = service();
+      await records.requestException(
+        as(people.owner),
+        entity,
+        exceptionRequest(),
+      );
+      const soon = await records.requestException(
+        as(people.owner),
+        entity,
+        exceptionRequest(inDays(10)),
+      );
+      await records.transitionException(as(people.lead), entity, soon.id, {
+        version: soon.version,
+        action: 'approve',
+      });
+      await records.putStage(as(people.owner), entity, 'design', {
+        version: 0,
+        status: 'blocked',
+        checklist: [],
+        reason: 'Waiting for the vault team',
+      });
+      take();
+      expect(await digest()).toBe(true);
+      expect(take()).toEqual([
+        expect.objectContaining({
+          to: [leads],
+          title:
+            'Security digest: 1 approval waiting, 1 exception expiring, 0 expired',
+          link: '/security-maturity',
+          scope: 'security-maturity:digest',
+        }),
+      ]);
     });
   },
 );

@@ -11,6 +11,7 @@ import { DemoLoader } from '../demo/DemoLoader';
  * - exception expiry: approved exceptions past their expiry are expired
  *   through the records service (history, version, audit, rescoring), then
  *   the expiry reminders due are sent;
+ * - the security leads' weekly digest, when switched on;
  * - rescoring: the whole catalog, then snapshots past their retention dropped;
  * - in the demo portal, loading the demo organisation's year on an empty
  *   database.
@@ -24,6 +25,11 @@ export async function scheduleTasks(options: {
   scoring: ScoringService;
   /** The demo portal's loader, when the demo is on. */
   demo?: DemoLoader;
+  /** The security leads' weekly digest, when switched on. */
+  digest?: {
+    schedule: ScheduleOptions[keyof ScheduleOptions];
+    send: (now: Date) => Promise<unknown>;
+  };
 }) {
   const { schedules, scheduler, logger, records, scoring } = options;
   const schedule = (
@@ -59,6 +65,16 @@ export async function scheduleTasks(options: {
       },
       async () => {
         await demo.loadIfEmpty();
+      },
+    );
+  }
+  const { digest } = options;
+  if (digest) {
+    await schedule(
+      'security-maturity-lead-digest',
+      digest.schedule,
+      async () => {
+        await digest.send(new Date());
       },
     );
   }

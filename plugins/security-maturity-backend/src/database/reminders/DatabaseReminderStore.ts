@@ -88,4 +88,11 @@ export class DatabaseReminderStore implements ReminderStore {
       })
       .delete();
   }
+
+  async countPendingRequests(): Promise<number> {
+    const [{ count }] = await this.db('exceptions')
+      .where({ status: 'requested' })
+      .count({ count: '*' });
+    return Number(count);
+  }
 }

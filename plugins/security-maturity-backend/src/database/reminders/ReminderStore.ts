@@ -32,4 +32,6 @@ export interface ReminderStore {
   claim(keys: ReminderKey[], now: Date): Promise<ReminderKey[]>;
   /** Gives a claim back when its sending failed, so the next run retries. */
   release(key: ReminderKey): Promise<void>;
+  /** Exception requests waiting for a security lead, for the leads' digest. */
+  countPendingRequests(): Promise<number>;
 }
