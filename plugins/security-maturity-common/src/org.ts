@@ -37,6 +37,21 @@ export type OrgComponentQuery = OrgFilter & {
   offset?: number;
 };
 
+/**
+ * The kinds of catalog entity with a team view (a Security tab rolling up the
+ * components below them). @public
+ */
+export type OrgUnitKind = 'group' | 'system' | 'domain';
+
+/**
+ * One page of an org unit's components: the unit decides the owner, system
+ * or domain; the rest filters, sorts and pages as on the org page. @public
+ */
+export type OrgUnitComponentQuery = Omit<
+  OrgComponentQuery,
+  'owner' | 'system' | 'domain'
+>;
+
 /** One component's row in the org-wide list. @public */
 export type OrgComponent = {
   entityRef: string;
@@ -172,8 +187,19 @@ export type OrgTrendPoint = {
 /** @public */
 export type OrgTrend = { points: OrgTrendPoint[] };
 
+/**
+ * What the org page covers for the caller: the whole organisation (security
+ * leads), or the subtrees of groups a permission policy grants them. @public
+ */
+export type OrgScope = {
+  wholeOrg: boolean;
+  /** Not the whole organisation: the top group of each granted subtree. */
+  groups: Array<{ ref: string; title: string }>;
+};
+
 /** Which groups, systems and domains the filters can offer. @public */
 export type OrgFacets = {
+  scope: OrgScope;
   groups: Array<{ ref: string; title: string; parentRef: string | null }>;
   systems: Array<{ ref: string; title: string; domainRef: string | null }>;
   domains: Array<{ ref: string; title: string }>;

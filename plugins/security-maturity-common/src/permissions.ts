@@ -34,10 +34,28 @@ export const securityMaturityEvidencePushPermission = createPermission({
   attributes: { action: 'create' },
 });
 
-/** See the org-wide views and export the metrics pack (security leads). @public */
+/**
+ * The resource type of the org views: an org unit, that is a group (with the
+ * groups nested below it), a system or a domain, named by its entity ref.
+ *
+ * @public
+ */
+export const RESOURCE_TYPE_SECURITY_MATURITY_ORG_UNIT =
+  'security-maturity-org-unit';
+
+/**
+ * See the org views and export the metrics pack. Security leads see the whole
+ * organisation; members of a group (or of a group above it) and owners of a
+ * system or domain see that unit's Security tab. It is a resource permission
+ * on org units so that a policy can also grant someone the views of a subtree
+ * of groups, with the backend's `isInGroupSubtree` condition.
+ *
+ * @public
+ */
 export const securityMaturityOrgReadPermission = createPermission({
   name: 'security-maturity.org.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_SECURITY_MATURITY_ORG_UNIT,
 });
 
 /** Every permission of the plugin. @public */

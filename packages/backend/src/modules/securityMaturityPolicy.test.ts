@@ -52,17 +52,25 @@ describe('SecurityMaturityPolicy', () => {
     });
   });
 
-  it('lets only security leads see the org-wide views', async () => {
-    const decide = async (who?: typeof lead) =>
-      (
-        await policy.handle(
-          { permission: securityMaturityOrgReadPermission },
-          who,
-        )
-      ).result;
-    expect(await decide(engineer)).toBe(AuthorizeResult.DENY);
-    expect(await decide(undefined)).toBe(AuthorizeResult.DENY);
-    expect(await decide(lead)).toBe(AuthorizeResult.ALLOW);
+  it('lets security leads see the whole org, and others the subtrees of their groups', async () => {
+    const decide = (who?: PolicyQueryUser) =>
+      policy.handle({ permission: securityMaturityOrgReadPermission }, who);
+    expect(await decide(lead)).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await decide(engineer)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'security-maturity',
+      resourceType: 'security-maturity-org-unit',
+      conditions: {
+        rule: 'IS_IN_GROUP_SUBTREE',
+        resourceType: 'security-maturity-org-unit',
+        params: { groupRefs: ['group:default/payments-team'] },
+      },
+    });
+    // Without groups, the plugin's own rules only (their own teams' tabs).
+    expect(await decide(user('user:default/guest', []))).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect((await decide(undefined)).result).toBe(AuthorizeResult.DENY);
   });
 
   it('lets only security leads approve', async () => {

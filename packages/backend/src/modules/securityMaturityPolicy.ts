@@ -22,6 +22,10 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  createSecurityMaturityOrgConditionalDecision,
+  securityMaturityOrgConditions,
+} from '@secmat/backstage-plugin-security-maturity-backend';
+import {
   securityMaturityApprovePermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
@@ -30,9 +34,12 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 
 /**
- * Owners edit their components' security records, security leads edit all and
- * approve and see the org-wide views, everyone who can read the entity reads; every other permission in
- * the portal is allowed, as with the allow-all policy.
+ * Owners edit their components' security records, security leads edit all,
+ * approve and see the whole org page, everyone else sees the org views of
+ * the groups they are members of and the groups below them (a department
+ * head in the department's group sees the department), everyone who can read
+ * the entity reads; every other permission in the portal is allowed, as with
+ * the allow-all policy.
  */
 export class SecurityMaturityPolicy implements PermissionPolicy {
   constructor(private readonly securityLeadGroups: string[]) {}
@@ -56,11 +63,23 @@ export class SecurityMaturityPolicy implements PermissionPolicy {
             catalogConditions.isEntityOwner({ claims: refs }),
           );
     }
-    if (
-      isPermission(request.permission, securityMaturityApprovePermission) ||
-      isPermission(request.permission, securityMaturityOrgReadPermission)
-    ) {
+    if (isPermission(request.permission, securityMaturityApprovePermission)) {
       return { result: isLead ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    if (isPermission(request.permission, securityMaturityOrgReadPermission)) {
+      if (!user) return { result: AuthorizeResult.DENY };
+      const groups = refs.filter(ref => ref.startsWith('group:'));
+      if (isLead || groups.length === 0) {
+        // Leads see everything; for anyone else, a plain ALLOW leaves the
+        // plugin's own rule: the Security tabs of their own teams only.
+        return { result: AuthorizeResult.ALLOW };
+      }
+      // The plugin evaluates the condition for each group, system and
+      // domain: the org page then covers the subtrees of the user's groups.
+      return createSecurityMaturityOrgConditionalDecision(
+        request.permission,
+        securityMaturityOrgConditions.isInGroupSubtree({ groupRefs: groups }),
+      );
     }
     if (
       isPermission(request.permission, securityMaturityEvidencePushPermission)

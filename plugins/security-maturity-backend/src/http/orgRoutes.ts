@@ -5,10 +5,11 @@ import { spec } from '../schema/openapi.generated';
 import { callerOf } from './callers';
 
 /**
- * The org-wide views for security leads. The spec has checked the query
- * (enums, ranges, the quarter's pattern) and filled in its defaults; the
- * handlers only read the caller and hand over to the org service, which
- * checks access and audits the export.
+ * The org views: the org page (security leads, or a granted subtree of
+ * groups) and the team views of groups, systems and domains. The spec has
+ * checked the query (enums, ranges, the quarter's pattern, the unit's kind)
+ * and filled in its defaults; the handlers only read the caller and hand over
+ * to the org service, which checks access and audits the export.
  */
 export function registerOrgRoutes(
   router: ApiRouter<typeof spec>,
@@ -49,4 +50,18 @@ export function registerOrgRoutes(
     );
     res.type(pack.contentType).send(pack.body);
   });
+
+  router.get('/org/units/:kind/:namespace/:name/overview', async (req, res) => {
+    const withinDays = req.query.withinDays ?? 30;
+    res.json(await org.unitOverview(await caller(req), req.params, withinDays));
+  });
+
+  router.get(
+    '/org/units/:kind/:namespace/:name/components',
+    async (req, res) => {
+      res.json(
+        await org.unitComponents(await caller(req), req.params, req.query),
+      );
+    },
+  );
 }

@@ -8,8 +8,10 @@ import { Request } from 'express';
 import { MetricsPackData, OrgReadModel } from '../database/org/OrgReadModel';
 import { Caller } from '../service/Caller';
 import { OrgService } from './OrgService';
+import { OrgReader } from './orgScope';
 import {
   CHECKOUT,
+  LEADS,
   PAYMENTS,
   slice,
   testOrg,
@@ -90,12 +92,22 @@ function setUp(options: { denied?: boolean } = {}) {
     fail: jest.fn(async () => {}),
   };
   const auditor = { createEvent: jest.fn(async () => event) };
+  const reader: OrgReader = {
+    actor: LEAD,
+    isSecurityLead: true,
+    ownershipRefs: new Set([LEAD, LEADS]),
+    securityLeadGroups: [LEADS],
+    grants: () => false,
+  };
   const access = {
-    forOrg: jest.fn(async () => {
+    reader: jest.fn(async () => {
       if (options.denied) {
-        throw new NotAllowedError('The org-wide views are for security leads');
+        throw new NotAllowedError('Not allowed by policy');
       }
-      return { actor: LEAD };
+      return reader;
+    }),
+    unit: jest.fn(async () => {
+      throw new Error('not used here');
     }),
   };
   const org = new OrgService({
@@ -116,13 +128,13 @@ describe('OrgService', () => {
   it("checks access with the caller's credentials before reading anything", async () => {
     const { org, readModel, auditor, access, caller } = setUp({ denied: true });
     await expect(org.overview(caller, {}, 30)).rejects.toThrow(
-      'The org-wide views are for security leads',
+      'Not allowed by policy',
     );
     await expect(org.facets(caller)).rejects.toThrow(NotAllowedError);
     await expect(org.metricsPack(caller, {}, '2026-Q4', 'csv')).rejects.toThrow(
       NotAllowedError,
     );
-    expect(access.forOrg).toHaveBeenCalledWith(caller.credentials);
+    expect(access.reader).toHaveBeenCalledWith(caller.credentials);
     expect(readModel.sumsBy).not.toHaveBeenCalled();
     expect(readModel.facetValues).not.toHaveBeenCalled();
     expect(readModel.metricsPack).not.toHaveBeenCalled();

@@ -10,15 +10,22 @@ import {
   OrgFilter,
   OrgOverview,
   OrgTrend,
+  OrgUnitComponentQuery,
   SAMM_BENCHMARK,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
-import { AccessControl } from '../access/AccessControl';
-import { OrgComponentRow, OrgReadModel } from '../database/org/OrgReadModel';
+import { EntityPath } from '../access/AccessControl';
+import { OrgAccess } from '../access/OrgAccess';
+import {
+  OrgComponentRow,
+  OrgReadModel,
+  ResolvedFilter,
+} from '../database/org/OrgReadModel';
 import { audited } from '../service/auditing';
 import { Caller } from '../service/Caller';
 import { bottlenecks } from './bottlenecks';
-import { readFilter, resolveFilter, toPage } from './orgFilter';
+import { readFilter, resolveFilter, toPage, unitFilter } from './orgFilter';
+import { assertUnitReader, orgPageScope, withinScope } from './orgScope';
 import { OrgStructure } from './OrgStructure';
 import { packToCsv, packToXlsx } from './packFormats';
 import { PackSection, toPackSections, unitLabel } from './packLayout';
@@ -52,15 +59,18 @@ function toComponent(row: OrgComponentRow, org: OrgStructure): OrgComponent {
 }
 
 /**
- * The org-wide views for security leads: filters resolved against the
- * catalog's org structure, aggregations from the read model, rollups and
- * layout computed here. Every method first checks that the caller is a
- * security lead; the metrics-pack export is audited.
+ * The org views: the org page (security leads, or the subtrees of groups a
+ * permission policy grants) and the team views of a group, system or domain
+ * (its members or owners, and leads). Filters are resolved against the
+ * catalog's org structure, aggregations come from the read model, rollups
+ * and layout are computed here. Every method first checks who reads (see
+ * orgScope.ts); the metrics-pack export is audited. Counts and scores only:
+ * no exception justification or other free text of a component leaves it.
  */
 export class OrgService {
   constructor(
     private readonly deps: {
-      access: Pick<AccessControl, 'forOrg'>;
+      access: Pick<OrgAccess, 'reader' | 'unit'>;
       auditor: AuditorService;
       readModel: OrgReadModel;
       orgSource: { get(): Promise<OrgStructure> };
@@ -68,26 +78,65 @@ export class OrgService {
     },
   ) {}
 
-  /** Checks the caller, then reads the org structure and the filter. */
+  /**
+   * Checks the caller, then reads the org structure and the filter, narrowed
+   * to what the org page covers for them.
+   */
   private async context(caller: Caller, query: OrgFilter = {}) {
-    const who = await this.deps.access.forOrg(caller.credentials);
+    const reader = await this.deps.access.reader(caller.credentials);
     const org = await this.deps.orgSource.get();
+    const scope = orgPageScope(reader, org);
     const filter = readFilter(query);
-    return { who, org, filter, resolved: resolveFilter(filter, org) };
+    const resolved = withinScope(filter, resolveFilter(filter, org), scope);
+    return { reader, org, scope, filter, resolved };
+  }
+
+  /**
+   * Checks that the caller may read the unit's team view, then resolves the
+   * unit (a group with its nested groups, a system, a domain's systems) and
+   * the query's other filters.
+   */
+  private async unitContext(
+    caller: Caller,
+    path: EntityPath,
+    query: OrgUnitComponentQuery = {},
+  ) {
+    const reader = await this.deps.access.reader(caller.credentials);
+    const org = await this.deps.orgSource.get();
+    const unit = await this.deps.access.unit(caller.credentials, path, org);
+    assertUnitReader(reader, unit);
+    return { org, resolved: resolveFilter(unitFilter(unit, query), org) };
   }
 
   async facets(caller: Caller): Promise<OrgFacets> {
-    const { org } = await this.context(caller);
+    const { reader, org, scope } = await this.context(caller);
     const { tiers, lifecycles, types } =
       await this.deps.readModel.facetValues();
     const byTitle = (a: { title: string }, b: { title: string }) =>
       a.title.localeCompare(b.title);
+    // Outside the whole organisation, offer only what the policy grants.
+    const offered = (ref: string) => {
+      if (scope.wholeOrg) return true;
+      const unit = org.unit(ref);
+      return unit !== undefined && reader.grants(unit);
+    };
+    const titleOf = (ref: string) => org.groups.get(ref)?.title ?? ref;
     return {
-      groups: [...org.groups.values()].sort(byTitle),
+      scope: scope.wholeOrg
+        ? { wholeOrg: true, groups: [] }
+        : {
+            wholeOrg: false,
+            groups: scope.tops.map(ref => ({ ref, title: titleOf(ref) })),
+          },
+      groups: [...org.groups.values()]
+        .filter(g => offered(g.ref))
+        .sort(byTitle),
       systems: [...org.systems.values()]
+        .filter(s => offered(s.ref))
         .map(({ ref, title, domainRef }) => ({ ref, title, domainRef }))
         .sort(byTitle),
       domains: [...org.domains.values()]
+        .filter(d => offered(d.ref))
         .map(({ ref, title }) => ({ ref, title }))
         .sort(byTitle),
       tiers,
@@ -102,6 +151,34 @@ export class OrgService {
     withinDays: number,
   ): Promise<OrgOverview> {
     const { org, resolved } = await this.context(caller, filter);
+    return this.overviewOf(org, resolved, withinDays);
+  }
+
+  /** The Security tab of a group, system or domain: its overview. */
+  async unitOverview(
+    caller: Caller,
+    path: EntityPath,
+    withinDays: number,
+  ): Promise<OrgOverview> {
+    const { org, resolved } = await this.unitContext(caller, path);
+    return this.overviewOf(org, resolved, withinDays);
+  }
+
+  /** The Security tab of a group, system or domain: its components. */
+  async unitComponents(
+    caller: Caller,
+    path: EntityPath,
+    query: OrgUnitComponentQuery,
+  ): Promise<OrgComponentPage> {
+    const { org, resolved } = await this.unitContext(caller, path, query);
+    return this.pageOf(org, resolved, query);
+  }
+
+  private async overviewOf(
+    org: OrgStructure,
+    resolved: ResolvedFilter,
+    withinDays: number,
+  ): Promise<OrgOverview> {
     const { readModel, workflow } = this.deps;
     const now = new Date();
     const horizon = new Date(now.getTime() + withinDays * DAY_MS);
@@ -137,6 +214,14 @@ export class OrgService {
     query: OrgComponentQuery,
   ): Promise<OrgComponentPage> {
     const { org, resolved } = await this.context(caller, query);
+    return this.pageOf(org, resolved, query);
+  }
+
+  private async pageOf(
+    org: OrgStructure,
+    resolved: ResolvedFilter,
+    query: OrgUnitComponentQuery,
+  ): Promise<OrgComponentPage> {
     const page = toPage(query);
     const { rows, totalCount } = await this.deps.readModel.components(
       resolved,
@@ -216,7 +301,10 @@ export class OrgService {
     format: string,
     fn: (sections: PackSection[], label: string) => Promise<T>,
   ): Promise<T> {
-    const { who, org, filter, resolved } = await this.context(caller, query);
+    const { reader, org, scope, filter, resolved } = await this.context(
+      caller,
+      query,
+    );
     const range = quarterRange(quarter);
     return audited(
       this.deps.auditor,
@@ -230,13 +318,17 @@ export class OrgService {
         const data = await this.deps.readModel.metricsPack(resolved, range);
         const sections = toPackSections(data, this.deps.workflow, org, {
           quarter: range,
-          unitLabel: unitLabel(filter, org),
+          unitLabel: unitLabel(
+            filter,
+            org,
+            scope.wholeOrg ? undefined : scope.tops,
+          ),
           owners: resolved.owners,
           now: new Date(),
         });
         return fn(sections, range.label);
       },
-      () => ({ requestedBy: who.actor }),
+      () => ({ requestedBy: reader.actor }),
     );
   }
 }

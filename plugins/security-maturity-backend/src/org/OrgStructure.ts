@@ -2,14 +2,39 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeEntityRef } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  normalizeEntityRef,
+  OrgUnitKind,
+} from '@secmat/backstage-plugin-security-maturity-common';
 
 export type OrgNode = { ref: string; title: string; parentRef: string | null };
-export type OrgSystem = OrgNode & { domainRef: string | null };
+/** A domain: its owner decides who may read its team view. */
+export type OrgDomain = OrgNode & { ownerRef: string | null };
+export type OrgSystem = OrgDomain & { domainRef: string | null };
+
+/**
+ * A group, system or domain as the org views' access rules see it: the
+ * resource of the `security-maturity.org.read` permission.
+ *
+ * @public
+ */
+export type OrgUnit = {
+  /** The entity ref, lower-cased. */
+  ref: string;
+  kind: OrgUnitKind;
+  title: string;
+  /**
+   * Who answers for the unit, nearest first, lower-cased: a group and the
+   * groups above it; a system's or domain's owner and the groups above that
+   * owner. Membership of any of them gives the unit's team view.
+   */
+  lineage: string[];
+};
 
 const titleOf = (e: Entity) =>
   (e.spec?.profile as { displayName?: string } | undefined)?.displayName ??
@@ -23,6 +48,14 @@ const relationTarget = (e: Entity, type: string, kind: string) => {
   return target ? normalizeEntityRef(target) : null;
 };
 
+/** The owner (a group or a user) of a system or domain. */
+const ownerOf = (e: Entity) => {
+  const target = e.relations?.find(
+    r => r.type === RELATION_OWNED_BY,
+  )?.targetRef;
+  return target ? normalizeEntityRef(target) : null;
+};
+
 /**
  * The catalog's group hierarchy, systems and domains: what the org views
  * filter and roll up by. Refs are lower-cased, as on the score rows.
@@ -30,7 +63,7 @@ const relationTarget = (e: Entity, type: string, kind: string) => {
 export class OrgStructure {
   readonly groups = new Map<string, OrgNode>();
   readonly systems = new Map<string, OrgSystem>();
-  readonly domains = new Map<string, OrgNode>();
+  readonly domains = new Map<string, OrgDomain>();
   private readonly children = new Map<string, string[]>();
 
   constructor(entities: Entity[]) {
@@ -45,10 +78,16 @@ export class OrgStructure {
           ref,
           title: titleOf(e),
           parentRef: null,
+          ownerRef: ownerOf(e),
           domainRef: relationTarget(e, RELATION_PART_OF, 'domain'),
         });
       } else if (kind === 'domain') {
-        this.domains.set(ref, { ref, title: titleOf(e), parentRef: null });
+        this.domains.set(ref, {
+          ref,
+          title: titleOf(e),
+          parentRef: null,
+          ownerRef: ownerOf(e),
+        });
       }
     }
     for (const g of this.groups.values()) {
@@ -86,6 +125,33 @@ export class OrgStructure {
       parent = this.groups.get(parent)?.parentRef;
     }
     return out;
+  }
+
+  /**
+   * The group, system or domain as an org unit, or undefined when the
+   * structure does not know it (it may have been registered within the last
+   * minute, or be of another kind).
+   */
+  unit(entityRef: string): OrgUnit | undefined {
+    const ref = normalizeEntityRef(entityRef);
+    const group = this.groups.get(ref);
+    if (group) {
+      return {
+        ref,
+        kind: 'group',
+        title: group.title,
+        lineage: [ref, ...this.ancestors(ref)],
+      };
+    }
+    const owned = this.systems.get(ref) ?? this.domains.get(ref);
+    if (!owned) return undefined;
+    const owner = owned.ownerRef;
+    return {
+      ref,
+      kind: this.systems.has(ref) ? 'system' : 'domain',
+      title: owned.title,
+      lineage: owner ? [owner, ...this.ancestors(owner)] : [],
+    };
   }
 
   systemsOfDomain(domainRef: string): string[] {

@@ -3,9 +3,10 @@ import {
   ORG_FILTER_KEYS,
   OrgComponentQuery,
   OrgFilter,
+  OrgUnitComponentQuery,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { OrgPage, ResolvedFilter } from '../database/org/OrgReadModel';
-import { OrgStructure } from './OrgStructure';
+import { OrgStructure, OrgUnit } from './OrgStructure';
 
 export type { ResolvedFilter };
 
@@ -24,6 +25,20 @@ export function readFilter(
     }
   }
   return out;
+}
+
+/**
+ * The filter of an org unit's team view: the unit as owner (a group), system
+ * or domain, and the query's value filters; an owner, system or domain in the
+ * query is ignored, the unit decides those.
+ */
+export function unitFilter(
+  unit: OrgUnit,
+  query: OrgUnitComponentQuery = {},
+): OrgFilter {
+  const { tier, lifecycle, type, q } = query;
+  const key = unit.kind === 'group' ? 'owner' : unit.kind;
+  return { ...readFilter({ tier, lifecycle, type, q }), [key]: unit.ref };
 }
 
 /**

@@ -38,10 +38,17 @@ const change = (from: number | null, to: number | null) =>
  * How the pack names its org unit: the owner group's title (or the owner as
  * given), then every other filter, e.g. `Payments, tier 1`.
  */
-export function unitLabel(filter: OrgFilter, org: OrgStructure): string {
-  const unit = filter.owner
-    ? org.groups.get(normalizeEntityRef(filter.owner))?.title ?? filter.owner
-    : 'Whole organisation';
+export function unitLabel(
+  filter: OrgFilter,
+  org: OrgStructure,
+  grantedTops?: string[],
+): string {
+  const titleOf = (ref: string) =>
+    org.groups.get(normalizeEntityRef(ref))?.title ?? ref;
+  // Without an owner filter, the unit is what the reader's view covers.
+  let unit = 'Whole organisation';
+  if (filter.owner) unit = titleOf(filter.owner);
+  else if (grantedTops) unit = grantedTops.map(titleOf).join(' and ');
   return Object.entries(filter)
     .filter(([k]) => k !== 'owner')
     .reduce((label, [k, v]) => `${label}, ${k} ${v}`, unit);

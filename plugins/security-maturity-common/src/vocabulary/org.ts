@@ -1,4 +1,4 @@
-import { OrgFilter, OrgSort } from '../org';
+import { OrgFilter, OrgSort, OrgUnitKind } from '../org';
 
 /** The filters of the org-wide views, as query parameters. @public */
 export const ORG_FILTER_KEYS: ReadonlyArray<keyof OrgFilter> = [
@@ -9,6 +9,13 @@ export const ORG_FILTER_KEYS: ReadonlyArray<keyof OrgFilter> = [
   'lifecycle',
   'type',
   'q',
+];
+
+/** The kinds of entity whose Security tab is a team view. @public */
+export const ORG_UNIT_KINDS: ReadonlyArray<OrgUnitKind> = [
+  'group',
+  'system',
+  'domain',
 ];
 
 /** The sorts of the org-wide component list. @public */

@@ -33,6 +33,7 @@ const rollup = (
 });
 
 export const facets: OrgFacets = {
+  scope: { wholeOrg: true, groups: [] },
   groups: [
     { ref: 'group:default/product-engineering', title: 'Product Engineering', parentRef: null },
     { ref: 'group:default/payments-team', title: 'Payments', parentRef: 'group:default/product-engineering' },

@@ -1,7 +1,9 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   OrgComponentQuery,
   OrgFilter,
+  OrgUnitComponentQuery,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import useAsync from 'react-use/esm/useAsync';
 import { securityMaturityApiRef } from '../api';
@@ -35,5 +37,29 @@ export function useTrend(filter: OrgFilter) {
   return useAsync(
     () => api.getOrgTrend(filter, { days: 180 }),
     [api, key(filter)],
+  );
+}
+
+/** The team view of a group, system or domain; refetched on change. */
+export function useOrgUnitOverview(
+  unit: CompoundEntityRef,
+  withinDays: number,
+) {
+  const api = useApi(securityMaturityApiRef);
+  return useAsync(
+    () => api.getOrgUnitOverview(unit, { withinDays }),
+    [api, key(unit), withinDays],
+  );
+}
+
+/** One page of the components below a group, system or domain. */
+export function useOrgUnitComponents(
+  unit: CompoundEntityRef,
+  query: OrgUnitComponentQuery,
+) {
+  const api = useApi(securityMaturityApiRef);
+  return useAsync(
+    () => api.listOrgUnitComponents(unit, query),
+    [api, key(unit), key(query)],
   );
 }

@@ -17,21 +17,28 @@ const group = (name: string, parent?: string, title?: string): Entity => ({
     : [],
 });
 
-const system = (name: string, domain?: string): Entity => ({
+const ownedBy = (owner?: string) =>
+  owner ? [{ type: 'ownedBy', targetRef: owner }] : [];
+
+const system = (name: string, domain?: string, owner?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'System',
   metadata: { name, namespace: 'default' },
   spec: {},
-  relations: domain
-    ? [{ type: 'partOf', targetRef: `domain:default/${domain}` }]
-    : [],
+  relations: [
+    ...(domain
+      ? [{ type: 'partOf', targetRef: `domain:default/${domain}` }]
+      : []),
+    ...ownedBy(owner),
+  ],
 });
 
-const domain = (name: string, title?: string): Entity => ({
+const domain = (name: string, title?: string, owner?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Domain',
   metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
   spec: {},
+  relations: ownedBy(owner),
 });
 
 export const PE = 'group:default/product-engineering';
@@ -42,8 +49,9 @@ export const LEADS = 'group:default/security-leads';
 
 /**
  * Product Engineering ⊃ Payments ⊃ Checkout squad, and Identity; the
- * security leads on their own. Systems checkout (commerce), accounts
- * (identity) and a system without a domain.
+ * security leads on their own. Systems checkout (commerce, owned by
+ * Payments), accounts (identity, owned by Identity) and a system without a
+ * domain or owner; Product Engineering owns the commerce domain.
  */
 export const testOrg = () =>
   new OrgStructure([
@@ -52,10 +60,10 @@ export const testOrg = () =>
     group('checkout-squad', 'payments-team'),
     group('identity-team', 'product-engineering'),
     group('security-leads'),
-    domain('commerce', 'Commerce'),
+    domain('commerce', 'Commerce', 'group:default/product-engineering'),
     domain('identity'),
-    system('checkout', 'commerce'),
-    system('accounts', 'identity'),
+    system('checkout', 'commerce', 'Group:default/Payments-Team'),
+    system('accounts', 'identity', 'group:default/identity-team'),
     system('orphan'),
   ]);
 

@@ -8,7 +8,9 @@ import {
 import { TestDatabases } from '@backstage/backend-test-utils';
 
 // Product Engineering ⊃ Payments ⊃ Checkout squad, and Identity; two systems
-// in two domains; one component owned by the security leads outside both.
+// in two domains (checkout owned by Payments, accounts by Identity, both
+// domains by Product Engineering); one component owned by the security leads
+// outside both.
 export const group = (name: string, parent?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
@@ -18,18 +20,28 @@ export const group = (name: string, parent?: string): Entity => ({
     ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
     : [],
 });
-export const system = (name: string, domain: string): Entity => ({
+export const system = (
+  name: string,
+  domain: string,
+  owner = 'group:default/product-engineering',
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'System',
   metadata: { name, namespace: 'default' },
-  spec: { owner: 'group:default/product-engineering', domain },
-  relations: [{ type: 'partOf', targetRef: `domain:default/${domain}` }],
+  spec: { owner, domain },
+  relations: [
+    { type: 'partOf', targetRef: `domain:default/${domain}` },
+    { type: 'ownedBy', targetRef: owner },
+  ],
 });
 export const domain = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Domain',
   metadata: { name, namespace: 'default' },
   spec: { owner: 'group:default/product-engineering' },
+  relations: [
+    { type: 'ownedBy', targetRef: 'group:default/product-engineering' },
+  ],
 });
 export const component = (
   name: string,
@@ -61,8 +73,8 @@ export const orgEntities: Entity[] = [
   group('security-leads'),
   domain('commerce'),
   domain('identity'),
-  system('checkout', 'commerce'),
-  system('accounts', 'identity'),
+  system('checkout', 'commerce', 'group:default/payments-team'),
+  system('accounts', 'identity', 'group:default/identity-team'),
   component('payments-api', 'group:default/payments-team', 'checkout'),
   component('checkout-web', 'group:default/checkout-squad', 'checkout', {
     type: 'website',
@@ -84,8 +96,14 @@ export const PE = 'group:default/product-engineering';
 export async function setUp(
   databases: TestDatabases,
   databaseId: Parameters<typeof startBackend>[1],
+  extraFeatures: Parameters<typeof startBackend>[2] = [],
 ) {
-  const backend = await startBackend(databases, databaseId, [], orgEntities);
+  const backend = await startBackend(
+    databases,
+    databaseId,
+    extraFeatures,
+    orgEntities,
+  );
   const { as, tasks } = backend;
   // Records on payments-api: a blocked gate, an approved exception expiring in
   // 10 days, RASI with a supportive security partner, a contained incident.

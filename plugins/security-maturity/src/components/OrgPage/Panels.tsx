@@ -1,10 +1,28 @@
-import { Link } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { OrgOverview } from '@secmat/backstage-plugin-security-maturity-common';
+import { ReactNode } from 'react';
 import { daysUntil, SelectField } from '../common';
 import { FiguresTable } from './FiguresTable';
 import { shortRef } from './format';
 import { useSecurityTabLink } from './useSecurityTabLink';
+
+/** One card of an org view: full width, or half of it on large screens. */
+export function Panel(props: {
+  title: string;
+  subheader?: string;
+  half?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Grid item xs={12} lg={props.half ? 6 : undefined}>
+      <InfoCard title={props.title} subheader={props.subheader}>
+        {props.children}
+      </InfoCard>
+    </Grid>
+  );
+}
 
 const WITHIN_DAYS = [14, 30, 60, 90].map(d => ({
   value: d,

@@ -1,3 +1,4 @@
+import { Link as RouterLink } from '@backstage/core-components';
 import Link from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -11,14 +12,18 @@ import { percent, score } from './format';
 /**
  * Components, mean score, percent to target and how many are below target,
  * per group (nested groups indented), system or domain. Choosing a row
- * filters the page to it.
+ * filters the page to it (`onSelect`), or opens its page (`linkTo`).
  */
-export function RollupTable(props: {
-  label: string;
-  rows: OrgRollup[];
-  onSelect: (ref: string) => void;
-}) {
-  const { label, rows, onSelect } = props;
+export function RollupTable(
+  props: {
+    label: string;
+    rows: OrgRollup[];
+  } & (
+    | { onSelect: (ref: string) => void; linkTo?: never }
+    | { linkTo: (ref: string) => string; onSelect?: never }
+  ),
+) {
+  const { label, rows, onSelect, linkTo } = props;
   if (rows.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -41,14 +46,18 @@ export function RollupTable(props: {
         {rows.map(r => (
           <TableRow key={r.ref} hover>
             <TableCell style={{ paddingLeft: 16 + r.depth * 20 }}>
-              <Link
-                component="button"
-                variant="body2"
-                onClick={() => onSelect(r.ref)}
-                aria-label={`Filter by ${r.title}`}
-              >
-                {r.title}
-              </Link>
+              {linkTo ? (
+                <RouterLink to={linkTo(r.ref)}>{r.title}</RouterLink>
+              ) : (
+                <Link
+                  component="button"
+                  variant="body2"
+                  onClick={() => onSelect?.(r.ref)}
+                  aria-label={`Filter by ${r.title}`}
+                >
+                  {r.title}
+                </Link>
+              )}
             </TableCell>
             <TableCell align="right">{r.components}</TableCell>
             <TableCell align="right">{score(r.overall)}</TableCell>

@@ -153,8 +153,24 @@ describe('the org-wide Security maturity page', () => {
     }); // prettier-ignore
     await renderPage(api);
     expect(
-      await screen.findByText(/This page is for security leads/),
+      await screen.findByText(/^The org-wide views are for security leads/),
     ).toHaveTextContent('members of group:default/security-leads');
+  });
+
+  it('tells a manager which part of the organisation a policy grants them', async () => {
+    const api = orgApi({
+      getOrgFacets: jest.fn(async () => ({
+        ...facets,
+        scope: {
+          wholeOrg: false,
+          groups: [{ ref: 'group:default/payments-team', title: 'Payments' }],
+        },
+      })),
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText(/^You see Payments and the groups below it/),
+    ).toHaveTextContent('The whole organisation is for security leads.');
   });
 
   it('explains that scores appear after the first rescoring', async () => {

@@ -3,7 +3,6 @@ import {
   ContentHeader,
   EmptyState,
   Header,
-  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -11,8 +10,8 @@ import {
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { OrgOverview } from '@secmat/backstage-plugin-security-maturity-common';
-import { ReactNode, useState } from 'react';
+import { OrgScope } from '@secmat/backstage-plugin-security-maturity-common';
+import { useState } from 'react';
 import {
   useComponentPage,
   useFacets,
@@ -23,54 +22,24 @@ import { serverError } from '../common';
 import { DistributionChart, FunctionChart, TrendChart } from './Charts';
 import { ComponentsTable } from './ComponentsTable';
 import { ExportPack } from './ExportPack';
-import { score, percent } from './format';
+import { Headline } from './Headline';
 import { Heatmap } from './Heatmap';
 import { OrgFilters } from './OrgFilters';
-import { BottlenecksPanel, ExceptionsPanel, RasiPanel } from './Panels';
+import { BottlenecksPanel, ExceptionsPanel, Panel, RasiPanel } from './Panels';
 import { RollupTable } from './RollupTable';
 import { useOrgFilter } from './useOrgFilter';
 
-function Headline(props: { overview: OrgOverview }) {
-  const { overview: o } = props;
-  const figures: Array<[string, string]> = [
-    ['Components', String(o.components)],
-    [
-      'Mean SAMM score',
-      `${score(o.overall)} (benchmark ${o.benchmark.overall})`,
-    ],
-    ['Mean percent to target', percent(o.percentToTarget)],
-    ['Below target', String(o.belowTarget)],
-    ['Expired exceptions', String(o.exceptions.expired)],
-  ];
+/** For someone a permission policy grants part of the organisation. */
+function ScopeNote(props: { scope: OrgScope }) {
+  const { groups } = props.scope;
+  const titles = groups.map(g => g.title).join(', ');
   return (
-    <Grid container spacing={2}>
-      {figures.map(([label, value]) => (
-        <Grid item xs={6} md key={label}>
-          <InfoCard>
-            <Typography variant="overline">{label}</Typography>
-            <Typography variant="h5" aria-label={label}>
-              {value}
-            </Typography>
-          </InfoCard>
-        </Grid>
-      ))}
-    </Grid>
-  );
-}
-
-/** One card of the page: full width, or half of it on large screens. */
-function Panel(props: {
-  title: string;
-  subheader?: string;
-  half?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <Grid item xs={12} lg={props.half ? 6 : undefined}>
-      <InfoCard title={props.title} subheader={props.subheader}>
-        {props.children}
-      </InfoCard>
-    </Grid>
+    <Alert severity="info">
+      You see {titles} and the groups below{' '}
+      {groups.length === 1 ? 'it' : 'them'}: the part of the organisation a
+      permission policy grants you. The whole organisation is for security
+      leads.
+    </Alert>
   );
 }
 
@@ -86,11 +55,8 @@ function Body() {
   if (error) {
     const { name, message } = serverError(error);
     if (name === 'NotAllowedError') {
-      return (
-        <Alert severity="info">
-          This page is for security leads. {message}
-        </Alert>
-      );
+      // The backend says who may see what, and where a team's views are.
+      return <Alert severity="info">{message}</Alert>;
     }
     return <ResponseErrorPanel error={error} />;
   }
@@ -108,6 +74,11 @@ function Body() {
   }
   return (
     <Grid container spacing={3}>
+      {!facets.value.scope.wholeOrg && (
+        <Grid item xs={12}>
+          <ScopeNote scope={facets.value.scope} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <OrgFilters
           facets={facets.value}
@@ -209,7 +180,8 @@ function Body() {
 }
 
 /**
- * The org-wide scorecard for security leads: filters, headline, trend,
+ * The org-wide scorecard for security leads (or the subtrees of groups a
+ * permission policy grants someone): filters, headline, trend,
  * heatmap, rollups, components, bottlenecks, exceptions, RASI coverage and
  * the quarterly metrics pack.
  */

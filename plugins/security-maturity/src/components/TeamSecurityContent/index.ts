@@ -1,0 +1,1 @@
+export { EntityTeamSecurityContent } from './EntityTeamSecurityContent';
