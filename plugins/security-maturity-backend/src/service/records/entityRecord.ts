@@ -1,4 +1,5 @@
 import {
+  normalizeEntityRef,
   requiredStageIds,
   ScorerInfo,
   SecurityMaturityRecord,
@@ -30,6 +31,13 @@ export function toEntityRecord(
     permissions: {
       canEdit: access.isUser && (access.isOwner || access.isSecurityLead),
       isSecurityLead: access.isSecurityLead,
+      // The sign-off rule's test (checkSignOff), so the tab offers sign-off
+      // to exactly the Accountable it will accept.
+      accountableFor: records.rasi
+        .filter(a =>
+          access.ownershipRefs.includes(normalizeEntityRef(a.accountable)),
+        )
+        .map(a => a.activityId),
     },
   };
 }

@@ -315,18 +315,35 @@ describe.each(databases.eachSupportedId())(
       expect((await as(people.owner).get('')).body.permissions).toEqual({
         canEdit: true,
         isSecurityLead: false,
+        accountableFor: [],
       });
       expect((await as(people.otherTeam).get('')).body.permissions).toEqual({
         canEdit: false,
         isSecurityLead: false,
+        accountableFor: [],
       });
       expect((await as(people.lead).get('')).body.permissions).toEqual({
         canEdit: true,
         isSecurityLead: true,
+        accountableFor: [],
       });
       expect((await as('service').get('')).body.permissions).toEqual({
         canEdit: false,
         isSecurityLead: false,
+        accountableFor: [],
+      });
+      // Accountable for a sign-off, the other team may give it: the tab says so.
+      await as(people.owner).put('/rasi/release-sign-off', {
+        version: 0,
+        responsible: [],
+        accountable: 'group:default/identity-team',
+        supportive: [],
+        informed: [],
+      });
+      expect((await as(people.otherTeam).get('')).body.permissions).toEqual({
+        canEdit: false,
+        isSecurityLead: false,
+        accountableFor: ['release-sign-off'],
       });
     });
   },

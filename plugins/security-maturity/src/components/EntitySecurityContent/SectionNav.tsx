@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
+import { securityTabSectionOf } from '@secmat/backstage-plugin-security-maturity-common';
 import { useEffect } from 'react';
 
 /**
@@ -26,14 +27,21 @@ const jumpTo = (id: string) =>
 
 /**
  * A bar that stays at the top while the tab scrolls and jumps to a section.
- * It also honours a section in the address (`…/security#security-history`):
+ * It also honours a section or a record in the address
+ * (`…/security#security-history`, `…#security-exception-<id>` from a task):
  * the browser cannot scroll there itself, as the sections render only once
- * the record has loaded.
+ * the record has loaded. A record the tab does not show (lists show the
+ * newest only) opens its section instead.
  */
 export function SectionNav() {
   useEffect(() => {
     const id = window.location.hash.slice(1);
-    if (SECTIONS.some(s => s.id === id)) jumpTo(id);
+    if (SECTIONS.some(s => s.id === id)) {
+      jumpTo(id);
+      return;
+    }
+    const section = securityTabSectionOf(id);
+    if (section) jumpTo(document.getElementById(id) ? id : section);
   }, []);
   return (
     // A grid item of the tab itself: sticky within the whole grid of sections.

@@ -8,6 +8,7 @@ import {
   ExceptionAction,
   ExceptionRecord,
   normalizeEntityRef,
+  securityTabRecordAnchor,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 import { useMutation } from '../../hooks/useMutation';
@@ -93,7 +94,12 @@ export function ExceptionsCard() {
         {record.exceptions.map(e => {
           const left = daysUntil(e.expiresAt);
           return (
-            <ListItem key={e.id} divider alignItems="flex-start">
+            <ListItem
+              key={e.id}
+              id={securityTabRecordAnchor('exception', e.id)}
+              divider
+              alignItems="flex-start"
+            >
               <ListItemText
                 primary={
                   <>

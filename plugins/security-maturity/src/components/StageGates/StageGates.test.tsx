@@ -81,6 +81,20 @@ describe('stage gate status and sign-off', () => {
     expect(api.signOffStage).toHaveBeenCalledWith(entityRef, 'intake', { version: 3 });
   }); // prettier-ignore
 
+  it('offers the sign-off to the Accountable who does not own the component, for their stages only', async () => {
+    const accountable = {
+      ...emptyRecord,
+      stages: [passedIntake, threatModeling({ status: 'passed' })],
+      permissions: { canEdit: false, isSecurityLead: false, accountableFor: ['intake-classification'] },
+    }; // prettier-ignore
+    await renderSection(<StageGatesCard />, { record: accountable });
+    expect(screen.getByRole('button', { name: 'Sign off Intake & classification' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Sign off Threat modeling/ })).toBeNull();
+    // Signing off is all they may do here.
+    expect(screen.queryByRole('button', { name: 'Save status' })).toBeNull();
+    expect(document.getElementById('security-stage-intake')).toHaveTextContent('Intake & classification');
+  }); // prettier-ignore
+
   it('shows who signed off, and no forms to readers', async () => {
     const signed = {
       ...emptyRecord,

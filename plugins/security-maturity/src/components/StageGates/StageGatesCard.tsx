@@ -101,6 +101,13 @@ export function StageGatesCard() {
             definition={definition}
             stage={record.stages.find(s => s.stageId === definition.id)}
             canEdit={canEdit}
+            // The stage's Accountable signs off without owning the component.
+            canSignOff={
+              canEdit ||
+              (record.permissions.accountableFor ?? []).includes(
+                definition.signOffActivityId,
+              )
+            }
             busy={busy}
             onToggle={(criterionId, done) =>
               toggle(definition, criterionId, done)

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
   CLEARED_STATUSES,
+  securityTabRecordAnchor,
   StageDefinition,
   StageRecord,
   StageStatus,
@@ -22,18 +23,25 @@ export function StageItem(props: {
   definition: StageDefinition;
   stage?: StageRecord;
   canEdit: boolean;
+  /** Owners and leads, and the Accountable for the stage's sign-off. */
+  canSignOff: boolean;
   onToggle: (criterionId: string, done: boolean) => void;
   onStatus: (status: StageStatus, reason?: string) => void;
   onSignOff: () => void;
   busy: boolean;
 }) {
-  const { definition, stage, canEdit, onToggle, onStatus, onSignOff, busy } =
-    props;
+  const { definition, stage, canEdit, canSignOff, busy } = props;
+  const { onToggle, onStatus, onSignOff } = props;
   const signable =
     stage && CLEARED_STATUSES.has(stage.status) && !stage.signedOffBy;
   const item = (id: string) => stage?.checklist.find(c => c.criterionId === id);
   return (
-    <ListItem divider alignItems="flex-start" style={{ display: 'block' }}>
+    <ListItem
+      divider
+      alignItems="flex-start"
+      style={{ display: 'block' }}
+      id={securityTabRecordAnchor('stage', definition.id)}
+    >
       <ItemHeading
         title={definition.title}
         status={statusLabel(stage?.status ?? 'not_started')}
@@ -46,7 +54,7 @@ export function StageItem(props: {
               : ''}
           </Typography>
         )}
-        {canEdit && signable && (
+        {canSignOff && signable && (
           <Button
             size="small"
             color="primary"

@@ -5,6 +5,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
+  securityTabRecordAnchor,
   WorksheetRecord,
   WorksheetUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -49,7 +50,11 @@ export function WorksheetItem(props: {
   const now = () => new Date().toISOString();
 
   return (
-    <ListItem divider style={{ display: 'block' }}>
+    <ListItem
+      divider
+      style={{ display: 'block' }}
+      id={securityTabRecordAnchor('worksheet', w.id)}
+    >
       <ItemHeading title={w.title} status={`${w.kind}, ${w.status}`}>
         <Typography variant="caption" color="textSecondary">
           started {new Date(w.startedAt).toLocaleString()}

@@ -1,0 +1,2 @@
+export { MySecurityTasksPage } from './MySecurityTasksPage';
+export { SecurityTasksCardContent } from './SecurityTasksCard';
