@@ -144,18 +144,21 @@ run_e2e() {
   local t=$SECONDS data log
   data=$(mktemp -d)
   log="$data/portal.log"
-  # A fresh SQLite directory, so the test sees what a first start sees.
-  APP_CONFIG_backend_database_connection_directory="$data" setsid yarn start >"$log" 2>&1 &
+  # The frontend here; the backend is started by the test itself, on a fresh
+  # SQLite directory (what a first start sees), so that it can restart it as
+  # another person (E2E_BACKEND_DATA).
+  setsid yarn workspace app start >"$log" 2>&1 &
   local portal=$!
   # shellcheck disable=SC2064
   trap "kill -- -$portal 2>/dev/null || true" EXIT
-  if ! wait_for http://localhost:7007/.backstage/health/v1/readiness 180 ||
-    ! wait_for http://localhost:3000 180; then
+  if ! wait_for http://localhost:3000 180; then
     tail -50 "$log" >&2
     exit 1
   fi
-  if ! node packages/app/e2e/securityTab.e2e.mjs ${E2E_SCREENSHOTS:+--screenshots "$E2E_SCREENSHOTS"}; then
+  if ! E2E_BACKEND_DATA="$data" E2E_BACKEND_LOG="$data/backend.log" \
+    node packages/app/e2e/securityTab.e2e.mjs ${E2E_SCREENSHOTS:+--screenshots "$E2E_SCREENSHOTS"}; then
     tail -50 "$log" >&2
+    tail -80 "$data/backend.log" >&2 || true
     exit 1
   fi
   kill -- -$portal 2>/dev/null || true

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
+import { managedBackend } from './backendProcess.mjs';
 
 const baseUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
 const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
@@ -22,6 +23,24 @@ const mature = 'payments-api';
 const screenshotsArg = process.argv.indexOf('--screenshots');
 const screenshotDir =
   screenshotsArg > 0 ? process.argv[screenshotsArg + 1] : undefined;
+
+// With E2E_BACKEND_DATA (scripts/portal.sh e2e) the test runs the backend
+// itself, so it can restart it as a second person; otherwise (verify-install)
+// the portal is already running and only one person is tested.
+const backend = process.env.E2E_BACKEND_DATA
+  ? managedBackend({
+      backendUrl,
+      dataDir: process.env.E2E_BACKEND_DATA,
+      logFile:
+        process.env.E2E_BACKEND_LOG ??
+        join(process.env.E2E_BACKEND_DATA, 'backend.log'),
+    })
+  : undefined;
+// The demo's guest is alex.rivera (Payments, security lead); the second
+// person is priya.nair, the other security lead.
+const guestRef = 'user:default/alex.rivera';
+const secondLeadRef = 'user:default/priya.nair';
+await backend?.start(guestRef);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -57,6 +76,27 @@ async function screenshotWhole(page, path) {
   await page.screenshot({ path });
   await page.setViewportSize(before);
   console.log(`  saved ${path}`);
+}
+
+/** A new browser session signed in as the guest the backend now resolves. */
+async function signInAs(browserInstance) {
+  const context = await browserInstance.newContext({
+    viewport: { width: 1440, height: 1100 },
+  });
+  const p = await context.newPage();
+  await p.goto(baseUrl);
+  await p.getByRole('button', { name: 'Enter' }).click();
+  await p
+    .locator('nav[aria-label="sidebar nav"]')
+    .waitFor({ state: 'attached', timeout: 60_000 });
+  return p;
+}
+
+/** A whole-page picture for the README, when pictures are asked for. */
+async function saveWhole(p, name) {
+  if (!screenshotDir) return;
+  mkdirSync(screenshotDir, { recursive: true });
+  await screenshotWhole(p, join(screenshotDir, name));
 }
 
 async function openOrgPageFromSidebar(page) {
@@ -495,6 +535,135 @@ try {
     });
   }
 
+  if (!readOnly && backend) {
+    // Two people, one request: the guest asks, the other security lead is
+    // told and approves, the guest is told of the approval.
+    const justification = `The log shipper still needs root (e2e ${Date.now()})`;
+    const requestRow = p => p.locator('li', { hasText: justification });
+    let requestAnchor;
+    const taskLink = p =>
+      p
+        .getByRole('list', { name: 'Exception approvals' })
+        .locator(`a[href$="#${requestAnchor}"]`);
+
+    await step(`requests an exception on ${mature} as the guest`, async () => {
+      await page.goto(
+        `${baseUrl}/catalog/default/component/${mature}/security#security-exceptions`,
+      );
+      await page.getByRole('button', { name: 'Request exception' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/Justification/).fill(justification);
+      await dialog
+        .getByLabel(/Compensating controls/)
+        .fill('Read-only root filesystem and a dedicated node pool');
+      await dialog
+        .getByRole('button', { name: 'Request', exact: true })
+        .click();
+      await requestRow(page).getByText('requested', { exact: true }).waitFor();
+      // The row's anchor, as tasks and notifications link to it.
+      requestAnchor = await requestRow(page).getAttribute('id');
+      assert.match(requestAnchor, /^security-exception-/);
+      // The guest may not approve their own request.
+      assert.equal(
+        await requestRow(page).getByRole('button', { name: 'Approve' }).count(),
+        0,
+      );
+    });
+
+    let lead;
+    let guestAgain;
+    await step(
+      'restarts as the second security lead, who finds the request in notifications',
+      async () => {
+        await backend.stop();
+        await backend.start(secondLeadRef);
+        lead = await signInAs(browser);
+        await lead.goto(`${baseUrl}/notifications`);
+        await lead
+          .getByText(`Exception requested on ${mature}`, { exact: false })
+          .first()
+          .waitFor({ timeout: 60_000 });
+        await saveWhole(lead, 'notifications-lead.png');
+      },
+    );
+
+    await step(
+      'finds the approval among My security tasks, follows it to the request and approves it',
+      async () => {
+        await lead
+          .locator('nav[aria-label="sidebar nav"]')
+          .getByText('My security tasks', { exact: true })
+          .click();
+        await lead.waitForURL(/\/security-tasks/);
+        await taskLink(lead).waitFor({ timeout: 30_000 });
+        await saveWhole(lead, 'security-tasks.png');
+        await taskLink(lead).click();
+        await lead.waitForURL(new RegExp(`/component/${mature}/security#`));
+        const row = lead.locator(`#${requestAnchor}`);
+        await row.getByRole('button', { name: 'Approve' }).click();
+        await row.getByText('approved', { exact: true }).waitFor();
+      },
+    );
+
+    await step('no longer lists the approved request as a task', async () => {
+      await lead.goto(`${baseUrl}/security-tasks`);
+      await lead
+        .getByRole('list', { name: 'Exception approvals' })
+        .waitFor({ timeout: 30_000 });
+      assert.equal(await taskLink(lead).count(), 0);
+      if (screenshotDir) {
+        await lead.goto(`${baseUrl}/home`);
+        await lead.getByText('My security tasks').first().waitFor();
+        await lead.waitForTimeout(1500);
+        await lead.screenshot({
+          path: join(screenshotDir, 'home-security-tasks.png'),
+        });
+      }
+    });
+
+    await step(
+      'restarts as the guest, who finds the approval in notifications',
+      async () => {
+        await backend.stop();
+        await backend.start(guestRef);
+        const guest = await signInAs(browser);
+        await guest.goto(`${baseUrl}/notifications`);
+        await guest
+          .getByText(`Exception approved on ${mature}`, { exact: false })
+          .first()
+          .waitFor({ timeout: 60_000 });
+        // The demo's Payments exception that expires in six days: its
+        // 7-day reminder went out once the year was loaded.
+        await guest
+          .getByText(/^Exception on [a-z-]+ expires in \d+ days?:/)
+          .first()
+          .waitFor();
+        await saveWhole(guest, 'notifications-owner.png');
+        guestAgain = guest;
+      },
+    );
+
+    await step(
+      "opens the Payments group's Security tab and sees the rollup",
+      async () => {
+        await guestAgain.goto(
+          `${baseUrl}/catalog/default/group/payments-team/security`,
+        );
+        await guestAgain
+          .getByLabel('Practice scores by group')
+          .waitFor({ timeout: 30_000 });
+        assert.equal(
+          await guestAgain
+            .getByLabel('Components', { exact: true })
+            .first()
+            .textContent(),
+          '4',
+        );
+        await saveWhole(guestAgain, 'team-security-tab.png');
+      },
+    );
+  }
+
   if (screenshotDir) {
     await page.goto(
       `${baseUrl}/catalog/default/component/${cardEntity}/security`,
@@ -511,5 +680,6 @@ try {
   // reported by step()
 } finally {
   await browser.close();
+  await backend?.stop();
   console.log(`e2e: ${passed} passed, ${failed} failed`);
 }

@@ -54,7 +54,11 @@ describe('security-maturity backend plugin', () => {
         version: 0,
         ...emptyStoredRecords(),
         requiredStageIds: defaultWorkflow.stages.map(s => s.id),
-        permissions: { canEdit: false, isSecurityLead: false },
+        permissions: {
+          canEdit: false,
+          isSecurityLead: false,
+          accountableFor: [],
+        },
         scorers: [
           {
             id: 'test-scanner',

@@ -4,17 +4,28 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { securityMaturityPermissions } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
 import { AccessControl } from './access/AccessControl';
+import { OrgAccess } from './access/OrgAccess';
+import {
+  orgUnitPermissionResourceRef,
+  orgUnitResourceType,
+} from './access/orgPermissionRules';
 import { registerActions } from './actions/registerActions';
 import { readSecurityMaturityConfig } from './config/readSecurityMaturityConfig';
 import { migratedDatabase } from './database/migrate';
 import { DatabaseOrgReadModel } from './database/org/DatabaseOrgReadModel';
 import { DatabaseRecordsStore } from './database/records/DatabaseRecordsStore';
+import { DatabaseReminderStore } from './database/reminders/DatabaseReminderStore';
 import { DatabaseScoreStore } from './database/scores/DatabaseScoreStore';
+import { DatabaseTasksReadModel } from './database/tasks/DatabaseTasksReadModel';
 import { createRouter } from './http/createRouter';
 import { DemoLoader } from './demo/DemoLoader';
+import { SecurityNotifier } from './notify/SecurityNotifier';
 import { OrgService } from './org/OrgService';
 import { OrgStructureSource } from './org/OrgStructure';
 import { loadOfficialSammModel } from './samm/loadOfficialSammModel';
@@ -22,7 +33,9 @@ import { builtinSammModel } from './samm/sammModel';
 import { scheduleTasks } from './scheduler/scheduleTasks';
 import { ScoringService } from './scoring/ScoringService';
 import { RecordsService } from './service/RecordsService';
+import { sendLeadDigest } from './service/sendLeadDigest';
 import { ScorerRegistry } from './service/ScorerRegistry';
+import { TasksService } from './service/TasksService';
 
 /**
  * The security-maturity backend plugin: secure-SDLC records of catalog entities
@@ -52,6 +65,9 @@ export const securityMaturityPlugin = createBackendPlugin({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         auth,
@@ -67,6 +83,9 @@ export const securityMaturityPlugin = createBackendPlugin({
         logger,
         catalog,
         actionsRegistry,
+        events,
+        notifications,
+        signals,
       }) {
         const settings = readSecurityMaturityConfig(config);
         const { workflow } = settings;
@@ -77,6 +96,7 @@ export const securityMaturityPlugin = createBackendPlugin({
         const recordsStore = new DatabaseRecordsStore(knex);
         const scoreStore = new DatabaseScoreStore(knex);
         const orgReadModel = new DatabaseOrgReadModel(knex);
+        const reminderStore = new DatabaseReminderStore(knex);
 
         // Services
         const access = new AccessControl({
@@ -96,6 +116,15 @@ export const securityMaturityPlugin = createBackendPlugin({
           logger,
           attestedMaxAgeDays: settings.scoring.attestedMaxAgeDays,
         });
+        const notifier = new SecurityNotifier({
+          config: settings.notifications,
+          workflow,
+          records: recordsStore,
+          events,
+          notifications,
+          signals,
+          logger,
+        });
         const records = new RecordsService({
           records: recordsStore,
           workflow,
@@ -105,12 +134,35 @@ export const securityMaturityPlugin = createBackendPlugin({
           scoring,
           scorers,
           logger,
+          notifier,
+          reminding: {
+            reminders: reminderStore,
+            auth,
+            reminderDays: settings.notifications.reminderDays,
+          },
         });
+        // Org units are a permission resource, so a policy can grant a
+        // manager the org views of their subtree of groups.
+        const orgSource = new OrgStructureSource({ catalog, auth });
+        permissionsRegistry.addResourceType(orgUnitResourceType(orgSource));
         const org = new OrgService({
-          access,
+          access: new OrgAccess({
+            catalog,
+            userInfo,
+            permissions,
+            securityLeadGroups: workflow.securityLeadGroups,
+            orgUnitRules: permissionsRegistry.getPermissionRuleset(
+              orgUnitPermissionResourceRef,
+            ),
+          }),
           auditor,
           readModel: orgReadModel,
-          orgSource: new OrgStructureSource({ catalog, auth }),
+          orgSource,
+          workflow,
+        });
+        const tasks = new TasksService({
+          access,
+          readModel: new DatabaseTasksReadModel(knex),
           workflow,
         });
         const sammModel = settings.sammModelPath
@@ -123,12 +175,13 @@ export const securityMaturityPlugin = createBackendPlugin({
             httpAuth,
             records,
             org,
+            tasks,
             workflow,
             scorers,
             sammModel,
           }),
         );
-        registerActions({ actionsRegistry, records, org, workflow });
+        registerActions({ actionsRegistry, records, org, tasks, workflow });
         await scheduleTasks({
           schedules: settings.schedules,
           historyRetentionDays: settings.scoring.historyRetentionDays,
@@ -136,6 +189,21 @@ export const securityMaturityPlugin = createBackendPlugin({
           logger,
           records,
           scoring,
+          digest: settings.notifications.digest.enabled
+            ? {
+                schedule: settings.notifications.digest.schedule,
+                send: now =>
+                  sendLeadDigest(
+                    {
+                      readModel: orgReadModel,
+                      reminders: reminderStore,
+                      notifier,
+                      workflow,
+                    },
+                    now,
+                  ),
+              }
+            : undefined,
           demo: settings.demo
             ? new DemoLoader({
                 records: recordsStore,

@@ -247,6 +247,12 @@ export type RecordPermissions = {
   canEdit: boolean;
   /** Security leads approve exceptions and sign off security gates. */
   isSecurityLead: boolean;
+  /**
+   * The RASI activities whose Accountable is the caller or one of their
+   * groups: they sign off the stages these activities sign off, owners or
+   * not. Absent from backends older than "My security tasks".
+   */
+  accountableFor?: string[];
 };
 
 /**

@@ -7,9 +7,11 @@ import plugin, {
   securityMaturityEntityCard,
   securityMaturityEntityContent,
   securityMaturityPage,
+  securityMaturityTasksPage,
 } from './alpha';
 import { securityMaturityApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, tasksRouteRef } from './routes';
+import { leadTasks } from './__testUtils__/tasks';
 import { emptyRecord, entity, mockApi } from './__testUtils__/records';
 import { componentPage, facets, overview } from './__testUtils__/org';
 import {
@@ -34,6 +36,43 @@ describe('security-maturity plugin (new frontend system)', () => {
     expect(plugin.getExtension('page:security-maturity')).toBeDefined();
     // The same ref as the legacy plugin's, so either app links to one page.
     expect(plugin.routes.root).toBe(rootRouteRef);
+    // My security tasks: a page with its sidebar item, and a home page card.
+    expect(plugin.getExtension('page:security-maturity/tasks')).toBeDefined();
+    expect(
+      plugin.getExtension('home-page-widget:security-maturity/tasks'),
+    ).toBeDefined();
+    expect(plugin.routes.tasks).toBe(tasksRouteRef);
+  });
+
+  it('renders My security tasks at /security-tasks', async () => {
+    const api = mockApi(async () => emptyRecord, {
+      getSecurityTasks: jest.fn(async () => leadTasks),
+    });
+    renderTestApp({
+      extensions: [securityMaturityTasksPage],
+      apis: [[securityMaturityApiRef, api]],
+      initialRouteEntries: ['/security-tasks'],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
+      },
+    });
+    // The page loads lazily, after the app's own start-up.
+    expect(
+      await screen.findByText(
+        '8 tasks are waiting for you.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: 'search-indexer: classify at intake',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/search-indexer/security#security-intake',
+    );
   });
 
   it('renders the org-wide page at /security-maturity', async () => {

@@ -9,8 +9,14 @@
 export {
   securityMaturityPlugin,
   EntitySecurityMaturityContent,
+  EntitySecurityMaturityTeamContent,
   EntitySecurityMaturityCard,
   SecurityMaturityPage,
+  SecurityTasksPage,
+  SecurityTasksHomeCard,
 } from './plugin';
-export { rootRouteRef as securityMaturityRouteRef } from './routes';
+export {
+  rootRouteRef as securityMaturityRouteRef,
+  tasksRouteRef as securityTasksRouteRef,
+} from './routes';
 export { securityMaturityApiRef } from './api';

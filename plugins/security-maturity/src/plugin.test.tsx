@@ -6,7 +6,7 @@ import {
   EntitySecurityMaturityContent,
   securityMaturityPlugin,
 } from './plugin';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, tasksRouteRef } from './routes';
 import { emptyRecord, mockApi, responseError } from './__testUtils__/records';
 import { renderTab as renderOnEntityPage } from './__testUtils__/renderTab';
 
@@ -31,11 +31,17 @@ describe('legacy EntitySecurityMaturityContent', () => {
     expect(Object.keys(packageRoot).sort()).toEqual([
       'EntitySecurityMaturityCard',
       'EntitySecurityMaturityContent',
+      'EntitySecurityMaturityTeamContent',
       'SecurityMaturityPage',
+      'SecurityTasksHomeCard',
+      'SecurityTasksPage',
       'securityMaturityApiRef',
       'securityMaturityPlugin',
       'securityMaturityRouteRef',
+      'securityTasksRouteRef',
     ]);
+    expect(securityMaturityPlugin.routes.tasks).toBe(tasksRouteRef);
+    expect(packageRoot.securityTasksRouteRef).toBe(tasksRouteRef);
   });
 
   it('fetches the record of the entity on the page and explains empty sections', async () => {

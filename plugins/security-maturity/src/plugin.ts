@@ -6,9 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { SecurityMaturityClient } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, tasksRouteRef } from './routes';
 
 /**
  * The security-maturity plugin for the legacy frontend system.
@@ -25,7 +26,7 @@ export const securityMaturityPlugin = createPlugin({
         new SecurityMaturityClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, tasks: tasksRouteRef },
 });
 
 /**
@@ -41,6 +42,25 @@ export const EntitySecurityMaturityContent = securityMaturityPlugin.provide(
       lazy: () =>
         import('./components/EntitySecurityContent').then(
           m => m.EntitySecurityContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Security tab for a Group, System or Domain entity page (legacy
+ * frontend system): the team view of the components below it. Mount it in
+ * an `EntityLayout.Route` of those pages.
+ *
+ * @public
+ */
+export const EntitySecurityMaturityTeamContent = securityMaturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySecurityMaturityTeamContent',
+    component: {
+      lazy: () =>
+        import('./components/TeamSecurityContent').then(
+          m => m.EntityTeamSecurityContent,
         ),
     },
   }),
@@ -75,5 +95,39 @@ export const SecurityMaturityPage = securityMaturityPlugin.provide(
     component: () =>
       import('./components/OrgPage').then(m => m.SecurityMaturityPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * "My security tasks" (legacy frontend system): what the signed-in person
+ * owes. Mount it on a route, e.g. `/security-tasks`.
+ *
+ * @public
+ */
+export const SecurityTasksPage = securityMaturityPlugin.provide(
+  createRoutableExtension({
+    name: 'SecurityTasksPage',
+    component: () =>
+      import('./components/Tasks').then(m => m.MySecurityTasksPage),
+    mountPoint: tasksRouteRef,
+  }),
+);
+
+/**
+ * The home page card of "My security tasks" (legacy frontend system), for
+ * `@backstage/plugin-home`'s home page or custom grid.
+ *
+ * @public
+ */
+export const SecurityTasksHomeCard = securityMaturityPlugin.provide(
+  createCardExtension({
+    name: 'SecurityTasksHomeCard',
+    title: 'My security tasks',
+    description:
+      'Exception approvals, sign-offs, expiring exceptions, containment and components waiting for you',
+    components: () =>
+      import('./components/Tasks').then(m => ({
+        Content: m.SecurityTasksCardContent,
+      })),
   }),
 );

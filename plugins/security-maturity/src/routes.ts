@@ -8,3 +8,11 @@ import { createRouteRef } from '@backstage/core-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'security-maturity' });
+
+/**
+ * "My security tasks": what the signed-in person owes. One ref for both
+ * frontend systems, like the org page's.
+ *
+ * @public
+ */
+export const tasksRouteRef = createRouteRef({ id: 'security-maturity-tasks' });

@@ -16,6 +16,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { securityMaturityPlugin } from '../plugin';
+import { recordingAnnouncements } from './announcements';
 
 /** The demo cast of the authorization matrix. */
 export const people = {
@@ -23,6 +24,7 @@ export const people = {
   otherTeam: 'user:default/tom', // Identity
   lead: 'user:default/lena', // Security Leads
   lead2: 'user:default/lars', // Security Leads
+  manager: 'user:default/maria', // Product Engineering, above Payments and Identity
 };
 
 export const membership: Record<string, string[]> = {
@@ -30,6 +32,7 @@ export const membership: Record<string, string[]> = {
   [people.otherTeam]: ['group:default/identity-team'],
   [people.lead]: ['group:default/security-leads'],
   [people.lead2]: ['group:default/security-leads'],
+  [people.manager]: ['group:default/product-engineering'],
 };
 
 const user = (ref: string): Entity => ({
@@ -124,6 +127,8 @@ export async function startBackend(
       tasks.push(task);
     },
   });
+  const announcements = recordingAnnouncements();
+  await announcements.subscribed;
   const userInfo = createServiceFactory({
     service: coreServices.userInfo,
     deps: {},
@@ -137,6 +142,7 @@ export async function startBackend(
       auditor.factory,
       scheduler.factory,
       userInfo,
+      ...announcements.factories,
       ...extraFeatures,
     ],
   });
@@ -173,7 +179,7 @@ export async function startBackend(
         agent.get(`/api/security-maturity${path}`).set('Authorization', header),
     };
   };
-  return { server, knex, audits, tasks, as };
+  return { server, knex, audits, tasks, as, announcements };
 }
 
 export const inDays = (days: number) =>

@@ -9,11 +9,7 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  AuthenticationError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -24,16 +20,13 @@ import {
   securityMaturityApprovePermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
-  securityMaturityOrgReadPermission,
   securityMaturityReadPermission,
   normalizeEntityRef,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { assertPrincipal, Principals } from './principals';
 
 /** An entity as the API names it: kind, namespace and name. */
 export type EntityPath = { kind: string; namespace: string; name: string };
-
-/** Which principal types an operation takes. */
-type Principals = Array<'user' | 'service'>;
 
 /** Who is asking about which entity, and what they may do with it. */
 export type EntityAccess = {
@@ -152,7 +145,7 @@ export class AccessControl {
   async ownedComponents(
     credentials: BackstageCredentials,
   ): Promise<{ actor: string; entities: Entity[] }> {
-    this.assertPrincipal(credentials, ['user']);
+    assertPrincipal(credentials, ['user']);
     const info = await this.deps.userInfo.getUserInfo(credentials);
     const { items } = await this.deps.catalog.getEntities(
       {
@@ -180,49 +173,24 @@ export class AccessControl {
   }
 
   /**
-   * Security leads, as users: the org-wide views span every team's components,
-   * so they are not for everyone who can read one entity.
+   * Who is asking for their own tasks: users only (a service owes nothing),
+   * with their ownership refs (lower-cased) and whether they lead.
    */
-  async forOrg(credentials: BackstageCredentials): Promise<{ actor: string }> {
-    this.assertPrincipal(credentials, ['user']);
+  async forTasks(credentials: BackstageCredentials): Promise<{
+    actor: string;
+    ownershipRefs: string[];
+    isSecurityLead: boolean;
+  }> {
+    assertPrincipal(credentials, ['user']);
     const info = await this.deps.userInfo.getUserInfo(credentials);
     const mine = new Set(info.ownershipEntityRefs.map(normalizeEntityRef));
-    const lead = this.deps.securityLeadGroups.some(g =>
-      mine.has(normalizeEntityRef(g)),
-    );
-    if (!lead) {
-      throw new NotAllowedError(
-        `The org-wide views are for security leads (members of ${
-          this.deps.securityLeadGroups.join(', ') || 'no configured group'
-        })`,
-      );
-    }
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission: securityMaturityOrgReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed by policy: ${securityMaturityOrgReadPermission.name}`,
-      );
-    }
-    return { actor: info.userEntityRef };
-  }
-
-  /** Refuses principals the operation does not take, as httpAuth would. */
-  private assertPrincipal(
-    credentials: BackstageCredentials,
-    allow: Principals,
-  ) {
-    const type = (credentials.principal as { type: string }).type;
-    if (type === 'none') {
-      throw new AuthenticationError('Missing credentials');
-    }
-    if (!allow.includes(type as 'user' | 'service')) {
-      throw new NotAllowedError(
-        `This operation does not allow '${type}' credentials`,
-      );
-    }
+    return {
+      actor: info.userEntityRef,
+      ownershipRefs: [...mine],
+      isSecurityLead: this.deps.securityLeadGroups.some(g =>
+        mine.has(normalizeEntityRef(g)),
+      ),
+    };
   }
 
   private async resolve(
@@ -230,7 +198,7 @@ export class AccessControl {
     path: EntityPath,
     allow: Principals,
   ): Promise<EntityAccess> {
-    this.assertPrincipal(credentials, allow);
+    assertPrincipal(credentials, allow);
     const requestedRef = stringifyEntityRef(path);
     const isService = this.deps.auth.isPrincipal(credentials, 'service');
     // Users: with their own credentials, so the catalog's read rules apply.

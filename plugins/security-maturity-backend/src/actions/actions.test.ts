@@ -55,6 +55,7 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
       'get-security-summary',
       'get-next-steps',
       'list-my-expiring-exceptions',
+      'get-my-security-tasks',
       'explain-samm-activity',
       'get-org-rollup',
       'get-metrics-pack-summary',
@@ -232,6 +233,65 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     expect(await mine(people.owner, 10)).toEqual([]);
     // Another team owns nothing of payments-api.
     expect(await mine(people.otherTeam, 30)).toEqual([]);
+  });
+
+  it("list the caller's security tasks as the tasks page does, a list at a time when asked", async () => {
+    const { invoke, as, registry } = await setup(databaseId);
+    const requested = await as(people.owner).post('/exceptions', {
+      controlId: 'run-as-non-root',
+      justification: 'Legacy agent',
+      compensatingControls: 'Isolated node pool',
+      riskRating: 'high',
+      expiresAt: inDays(20),
+    });
+    const tasks = async (who: string, input: object = {}) =>
+      (await invoke(who, 'get-my-security-tasks', input)).output as any;
+
+    // The lead: the owner's request waits for them.
+    const lead = await tasks(people.lead);
+    const rest = (await as(people.lead).plugin('/tasks')).body;
+    expect(lead.isSecurityLead).toBe(true);
+    for (const list of Object.keys(rest.lists)) {
+      expect(lead.lists[list].totalCount).toBe(rest.lists[list].totalCount);
+    }
+    expect(lead.lists.approvals.items).toEqual([
+      {
+        entityRef: ref,
+        title: 'Exception to Containers run as non-root',
+        detail: expect.stringMatching(
+          /^high risk, requested by user:default\/olivia on \d{4}-\d{2}-\d{2}/,
+        ),
+        recordId: requested.body.id,
+      },
+    ]);
+
+    // The owner: nothing to approve, their unclassified component to classify.
+    const owner = await tasks(people.owner, { list: 'components', limit: 1 });
+    expect(owner.lists).toEqual({
+      components: {
+        totalCount: 1,
+        items: [
+          {
+            entityRef: ref,
+            title: ref,
+            detail: 'not classified at intake, so it has no tier and no target',
+          },
+        ],
+      },
+    });
+    expect((await tasks(people.owner)).lists.approvals.totalCount).toBe(0);
+
+    // A service owes nothing and is told so.
+    await expect(
+      registry.invoke({
+        id: 'test:get-my-security-tasks',
+        input: {},
+        credentials: mockCredentials.service('external:mcp-client'),
+      }),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: "This operation does not allow 'service' credentials",
+    });
   });
 
   it('refuse what the REST API refuses, with the same reason, and write nothing', async () => {

@@ -58,8 +58,24 @@ describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
           'security-maturity.get-security-summary',
           'security-maturity.set-intake',
           'security-maturity.get-org-rollup',
+          'security-maturity.get-my-security-tasks',
         ]),
       );
+      const tasks = await owner.callTool({
+        name: 'security-maturity.get-my-security-tasks',
+        arguments: { list: 'components' },
+      });
+      expect(tasks.isError).toBeFalsy();
+      const restTasks = (await as(people.owner).plugin('/tasks/components'))
+        .body;
+      expect(tasks.structuredContent).toMatchObject({
+        lists: {
+          components: {
+            totalCount: restTasks.totalCount,
+            items: [{ entityRef: restTasks.items[0].entityRef }],
+          },
+        },
+      });
       const summary = await owner.callTool({
         name: 'security-maturity.get-security-summary',
         arguments: { entityRef: ref },

@@ -5,17 +5,20 @@ import { SammModelView } from '../samm/sammModel';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { RecordsService } from '../service/RecordsService';
 import { ScorerRegistry } from '../service/ScorerRegistry';
+import { TasksService } from '../service/TasksService';
 import { OrgService } from '../org/OrgService';
 import { registerEntityRecordsRoutes } from './entityRecordsRoutes';
 import { registerOrgRoutes } from './orgRoutes';
 import { registerRecordChangeRoutes } from './recordChangeRoutes';
 import { registerScoreRoutes } from './scoreRoutes';
+import { registerTaskRoutes } from './taskRoutes';
 
 /** @internal */
 export type RouterOptions = {
   httpAuth: HttpAuthService;
   records: RecordsService;
   org: OrgService;
+  tasks: TasksService;
   workflow: WorkflowConfig;
   scorers: ScorerRegistry;
   sammModel: SammModelView;
@@ -40,5 +43,6 @@ export async function createRouter(
   registerRecordChangeRoutes(router, options);
   registerScoreRoutes(router, options);
   registerOrgRoutes(router, options);
+  registerTaskRoutes(router, options);
   return router;
 }

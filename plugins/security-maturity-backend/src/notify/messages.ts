@@ -1,26 +1,42 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  securityTabRecordAnchor,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import {
   SecurityMaturityEvent,
   securityMaturityEventTopic,
 } from '@secmat/backstage-plugin-security-maturity-node';
 
-/** The Security tab section each kind of record lives in. */
-const SECTION: Record<SecurityMaturityEvent['record']['type'], string> = {
-  exception: 'security-exceptions',
-  stage: 'security-stages',
-  release: 'security-releases',
-  score: 'security-next-steps',
-};
+/** Where each kind of record opens in the Security tab. */
+function anchorOf(record: SecurityMaturityEvent['record']): string {
+  switch (record.type) {
+    case 'exception':
+    case 'stage':
+      return securityTabRecordAnchor(record.type, record.id);
+    case 'release':
+      return 'security-releases';
+    default:
+      return 'security-next-steps';
+  }
+}
 
 /** The address of the record in the component's Security tab. */
 export function recordLink(event: SecurityMaturityEvent): string {
   const { kind, namespace, name } = parseEntityRef(event.entityRef);
   return `/catalog/${namespace}/${kind.toLocaleLowerCase(
     'en-US',
-  )}/${name}/security#${SECTION[event.record.type]}`;
+  )}/${name}/security#${anchorOf(event.record)}`;
 }
+
+/** Nearer thresholds are more urgent: 30 days low, 7 normal, 1 high. */
+const reminderSeverity = (
+  threshold: number,
+): NotificationPayload['severity'] => {
+  if (threshold <= 1) return 'high';
+  return threshold <= 7 ? 'normal' : 'low';
+};
 
 const nameOf = (ref: string) => {
   try {
@@ -84,12 +100,7 @@ export function notificationFor(
           description: `The approved exception to "${control}" expires on ${day(
             d.expiresAt,
           )}. Meet the control, or request a new exception before then.`,
-          severity:
-            Number(d.threshold) <= 1
-              ? 'high'
-              : Number(d.threshold) <= 7
-              ? 'normal'
-              : 'low',
+          severity: reminderSeverity(Number(d.threshold)),
         };
       }
       case 'exception.expired':

@@ -156,7 +156,7 @@ describe.each(databases.eachSupportedId())(
           to: [leads],
           exclude: [people.owner],
           topic: 'security-maturity.exception.requested',
-          link: `${tab}#security-exceptions`,
+          link: `${tab}#security-exception-${requested.id}`,
           scope,
           title: expect.stringContaining('Containers'),
         }),
@@ -220,7 +220,7 @@ describe.each(databases.eachSupportedId())(
         expect.objectContaining({
           to: [people.lead2],
           topic: 'security-maturity.stage.ready-for-sign-off',
-          link: `${tab}#security-stages`,
+          link: `${tab}#security-stage-threat-modeling`,
         }),
       ]);
 

@@ -64,7 +64,12 @@ export async function scheduleTasks(options: {
         initialDelay: { seconds: 5 },
       },
       async () => {
-        await demo.loadIfEmpty();
+        // The replayed year notifies nobody; once it is in, today's
+        // reminders go out at once, as they would have in a running portal.
+        if ((await demo.loadIfEmpty()) === 'loaded') {
+          await records.expireDueExceptions(new Date());
+          await records.remindOfExpiries(new Date());
+        }
       },
     );
   }

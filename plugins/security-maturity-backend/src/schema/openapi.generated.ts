@@ -177,6 +177,67 @@ export const spec = {
           maxLength: 255,
         },
       },
+      orgSort: {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          enum: [
+            'overall',
+            'percentToTarget',
+            'name',
+            'openGates',
+            'exceptions',
+          ],
+          default: 'overall',
+        },
+      },
+      orgOrder: {
+        name: 'order',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+          default: 'asc',
+        },
+      },
+      orgLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 50,
+        },
+      },
+      orgWithinDays: {
+        name: 'withinDays',
+        in: 'query',
+        required: false,
+        description: 'Exceptions expiring within this many days.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 365,
+          default: 30,
+        },
+      },
+      orgUnitKind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        description:
+          'The kind of the org unit, group, system or domain (any case, as in entity refs).',
+        schema: {
+          type: 'string',
+          pattern:
+            '^([Gg][Rr][Oo][Uu][Pp]|[Ss][Yy][Ss][Tt][Ee][Mm]|[Dd][Oo][Mm][Aa][Ii][Nn])$',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -366,6 +427,340 @@ export const spec = {
         maxLength: 255,
         pattern:
           '^[a-zA-Z][a-zA-Z0-9]*:([a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*/)?[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+      },
+      TaskList: {
+        type: 'string',
+        description: 'One list of "My security tasks".',
+        enum: [
+          'approvals',
+          'signoffs',
+          'expiring',
+          'containment',
+          'components',
+        ],
+      },
+      ApprovalTask: {
+        type: 'object',
+        description:
+          'An exception request waiting for a security lead who did not make it.',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'exceptionId',
+          'controlId',
+          'controlTitle',
+          'riskRating',
+          'requestedBy',
+          'requestedAt',
+          'expiresAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          exceptionId: {
+            type: 'string',
+          },
+          controlId: {
+            type: 'string',
+          },
+          controlTitle: {
+            type: 'string',
+          },
+          riskRating: {
+            type: 'string',
+            enum: ['low', 'medium', 'high', 'critical'],
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      SignOffTask: {
+        type: 'object',
+        description:
+          'A cleared gate waiting for the sign-off of its Accountable in RASI (the caller or one of their groups).',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'stageId',
+          'stageTitle',
+          'status',
+          'accountable',
+          'since',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          stageId: {
+            type: 'string',
+          },
+          stageTitle: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['passed', 'waived', 'not_applicable'],
+          },
+          accountable: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ExpiringExceptionTask: {
+        type: 'object',
+        description:
+          "An approved exception of one of the caller's components that expires soon, or has expired.",
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'exceptionId',
+          'controlId',
+          'controlTitle',
+          'riskRating',
+          'status',
+          'expiresAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          exceptionId: {
+            type: 'string',
+          },
+          controlId: {
+            type: 'string',
+          },
+          controlTitle: {
+            type: 'string',
+          },
+          riskRating: {
+            type: 'string',
+            enum: ['low', 'medium', 'high', 'critical'],
+          },
+          status: {
+            type: 'string',
+            enum: ['approved', 'expired'],
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ContainmentTask: {
+        type: 'object',
+        description:
+          'An open worksheet whose containment owners name the caller or one of their groups.',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'worksheetId',
+          'title',
+          'kind',
+          'startedAt',
+          'containedAt',
+          'actions',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          worksheetId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['incident', 'drill'],
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          containedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          actions: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['isolate', 'revoke', 'freeze', 'recover'],
+            },
+          },
+        },
+      },
+      ComponentTask: {
+        type: 'object',
+        description:
+          "One of the caller's components without intake, or scored below its tier's target.",
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'reason',
+          'tier',
+          'overall',
+          'target',
+          'percentToTarget',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            enum: ['no-intake', 'below-target'],
+          },
+          tier: {
+            type: ['string', 'null'],
+          },
+          overall: {
+            type: ['number', 'null'],
+          },
+          target: {
+            type: ['number', 'null'],
+          },
+          percentToTarget: {
+            type: ['number', 'null'],
+          },
+        },
+      },
+      SecurityTasks: {
+        type: 'object',
+        description:
+          'The first page of every list of "My security tasks", with each list\'s total.',
+        additionalProperties: false,
+        required: [
+          'userEntityRef',
+          'isSecurityLead',
+          'expiringWithinDays',
+          'lists',
+          'generatedAt',
+        ],
+        properties: {
+          userEntityRef: {
+            type: 'string',
+          },
+          isSecurityLead: {
+            type: 'boolean',
+          },
+          expiringWithinDays: {
+            type: 'integer',
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lists: {
+            type: 'object',
+            additionalProperties: false,
+            required: [
+              'approvals',
+              'signoffs',
+              'expiring',
+              'containment',
+              'components',
+            ],
+            properties: {
+              approvals: {
+                type: 'object',
+                required: ['items', 'totalCount'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/ApprovalTask',
+                    },
+                  },
+                  totalCount: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                },
+              },
+              signoffs: {
+                type: 'object',
+                required: ['items', 'totalCount'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/SignOffTask',
+                    },
+                  },
+                  totalCount: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                },
+              },
+              expiring: {
+                type: 'object',
+                required: ['items', 'totalCount'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/ExpiringExceptionTask',
+                    },
+                  },
+                  totalCount: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                },
+              },
+              containment: {
+                type: 'object',
+                required: ['items', 'totalCount'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/ContainmentTask',
+                    },
+                  },
+                  totalCount: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                },
+              },
+              components: {
+                type: 'object',
+                required: ['items', 'totalCount'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/ComponentTask',
+                    },
+                  },
+                  totalCount: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
   },
@@ -2262,11 +2657,139 @@ export const spec = {
         },
       },
     },
+    '/tasks': {
+      get: {
+        operationId: 'GetSecurityTasks',
+        summary:
+          'Users only. "My security tasks": the first page of every list of what the signed-in user owes, with each list\'s total. Approvals are for security leads and never hold their own requests.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'How many items of each list.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 50,
+              default: 5,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "Every list's first page and total",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecurityTasks',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/tasks/{list}': {
+      get: {
+        operationId: 'ListSecurityTasks',
+        summary: 'Users only. One page of one list of "My security tasks".',
+        parameters: [
+          {
+            name: 'list',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/TaskList',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 20,
+            },
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of the list and the size of the whole list',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalCount', 'limit', 'offset'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/ApprovalTask',
+                          },
+                          {
+                            $ref: '#/components/schemas/SignOffTask',
+                          },
+                          {
+                            $ref: '#/components/schemas/ExpiringExceptionTask',
+                          },
+                          {
+                            $ref: '#/components/schemas/ContainmentTask',
+                          },
+                          {
+                            $ref: '#/components/schemas/ComponentTask',
+                          },
+                        ],
+                      },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                    limit: {
+                      type: 'integer',
+                    },
+                    offset: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/org/facets': {
       get: {
         operationId: 'GetOrgFacets',
         summary:
-          'Security leads only. The groups (with parents), systems, domains, tiers, lifecycles and types to filter by.',
+          'Security leads, or the subtrees of groups a permission policy grants (see scope). The groups (with parents), systems, domains, tiers, lifecycles and types to filter by.',
         responses: {
           '200': {
             description: 'Facets',
@@ -2294,7 +2817,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgOverview',
         summary:
-          'Security leads only. Headline, score distribution, rollups by group (with nested groups), system and domain with the practice heatmap, gate bottlenecks, expiring and expired exceptions and RASI coverage.',
+          'Security leads, or a granted subtree of groups. Headline, score distribution, rollups by group (with nested groups), system and domain with the practice heatmap, gate bottlenecks, expiring and expired exceptions and RASI coverage.',
         parameters: [
           {
             $ref: '#/components/parameters/orgOwner',
@@ -2318,16 +2841,7 @@ export const spec = {
             $ref: '#/components/parameters/orgQ',
           },
           {
-            name: 'withinDays',
-            in: 'query',
-            required: false,
-            description: 'Exceptions expiring within this many days.',
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 365,
-              default: 30,
-            },
+            $ref: '#/components/parameters/orgWithinDays',
           },
         ],
         responses: {
@@ -2357,7 +2871,7 @@ export const spec = {
       get: {
         operationId: 'ListOrgComponents',
         summary:
-          'Security leads only. One page of scored components, filtered and sorted on the server.',
+          'Security leads, or a granted subtree of groups. One page of scored components, filtered and sorted on the server.',
         parameters: [
           {
             $ref: '#/components/parameters/orgOwner',
@@ -2381,41 +2895,13 @@ export const spec = {
             $ref: '#/components/parameters/orgQ',
           },
           {
-            name: 'sort',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: [
-                'overall',
-                'percentToTarget',
-                'name',
-                'openGates',
-                'exceptions',
-              ],
-              default: 'overall',
-            },
+            $ref: '#/components/parameters/orgSort',
           },
           {
-            name: 'order',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: ['asc', 'desc'],
-              default: 'asc',
-            },
+            $ref: '#/components/parameters/orgOrder',
           },
           {
-            name: 'limit',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 500,
-              default: 50,
-            },
+            $ref: '#/components/parameters/orgLimit',
           },
           {
             $ref: '#/components/parameters/offset',
@@ -2449,7 +2935,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgTrend',
         summary:
-          'Security leads only. Daily mean scores of the filtered components, from the snapshots.',
+          'Security leads, or a granted subtree of groups. Daily mean scores of the filtered components, from the snapshots.',
         parameters: [
           {
             $ref: '#/components/parameters/orgOwner',
@@ -2511,7 +2997,7 @@ export const spec = {
       get: {
         operationId: 'GetMetricsPack',
         summary:
-          'Security leads only. The quarterly metrics pack of an org unit as CSV (one block per section) or XLSX (one sheet per section).',
+          'Security leads, or a granted subtree of groups. The quarterly metrics pack of an org unit as CSV (one block per section) or XLSX (one sheet per section).',
         parameters: [
           {
             $ref: '#/components/parameters/orgOwner',
@@ -2579,6 +3065,117 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/units/{kind}/{namespace}/{name}/overview': {
+      get: {
+        operationId: 'GetOrgUnitOverview',
+        summary:
+          'The team view of a group (nested groups included), a system or a domain - the Security tab of its entity page. For members of the group or of a group above it, owners of the system or domain (or members of a group above the owner), security leads, and whoever a permission policy grants the unit. Counts and scores only, as on the org page.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgUnitKind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/orgWithinDays',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Overview of the components below the unit',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/units/{kind}/{namespace}/{name}/components': {
+      get: {
+        operationId: 'ListOrgUnitComponents',
+        summary:
+          'One page of the components below a group, system or domain, for whoever may read its team view.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgUnitKind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            $ref: '#/components/parameters/orgSort',
+          },
+          {
+            $ref: '#/components/parameters/orgOrder',
+          },
+          {
+            $ref: '#/components/parameters/orgLimit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of components and the total below the unit',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -10,6 +10,9 @@ import { dueReminder } from '../notify/reminderThreshold';
 import { ownersOf, SecurityNotifier } from '../notify/SecurityNotifier';
 import { SYSTEM_ACTOR } from './expireDueExceptions';
 
+const keyOf = (k: ReminderKey) =>
+  `${k.entityRef}\u0000${k.exceptionId}\u0000${k.daysBefore}`;
+
 /** Exceptions that expired longer ago than this are not reminded of. */
 const EXPIRED_LOOKBACK_DAYS = 7;
 
@@ -95,9 +98,6 @@ export async function remindOfExpiries(
   if (sent > 0) deps.logger.info(`Sent ${sent} exception expiry reminder(s)`);
   return { sent };
 }
-
-const keyOf = (k: ReminderKey) =>
-  `${k.entityRef}\u0000${k.exceptionId}\u0000${k.daysBefore}`;
 
 /** The owners of each entity, in one catalog request. */
 async function ownersByRef(

@@ -24,6 +24,7 @@ import {
   WorksheetRecord,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
+import { SecurityTaskList, SecurityTaskPage, SecurityTasks } from '../tasks';
 import {
   MetricsPackFormat,
   OrgComponentPage,
@@ -32,6 +33,7 @@ import {
   OrgFilter,
   OrgOverview,
   OrgTrend,
+  OrgUnitComponentQuery,
   Quarter,
 } from '../org';
 
@@ -128,6 +130,16 @@ export interface SecurityMaturityApi {
    * backend is configured with it.
    */
   getSammModel(): Promise<SammModelView>;
+  /**
+   * "My security tasks": the first page (`limit`, default 5) of every list
+   * of what the signed-in user owes, with each list's total. Users only.
+   */
+  getSecurityTasks(options?: { limit?: number }): Promise<SecurityTasks>;
+  /** One page of one list of "My security tasks". Users only. */
+  listSecurityTasks<L extends SecurityTaskList>(
+    list: L,
+    page?: PageRequest,
+  ): Promise<SecurityTaskPage<L>>;
   /** Records the intake classification; the tier follows from the configured rules. */
   putIntake(
     entity: CompoundEntityRef,
@@ -262,4 +274,20 @@ export interface SecurityMaturityApi {
   getMetricsPack(
     filter: OrgFilter & { quarter: Quarter; format: MetricsPackFormat },
   ): Promise<Blob>;
+  /**
+   * The team view of a group (its nested groups included), a system or a
+   * domain: rollups, practice row, bottlenecks, exceptions and RASI gaps of
+   * the components below it. For members of the group or of a group above
+   * it, owners of the system or domain, security leads, and whoever a
+   * permission policy grants the unit.
+   */
+  getOrgUnitOverview(
+    unit: CompoundEntityRef,
+    options?: { withinDays?: number },
+  ): Promise<OrgOverview>;
+  /** One page of the components below a group, system or domain. */
+  listOrgUnitComponents(
+    unit: CompoundEntityRef,
+    query?: OrgUnitComponentQuery,
+  ): Promise<OrgComponentPage>;
 }

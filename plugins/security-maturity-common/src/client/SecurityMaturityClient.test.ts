@@ -166,6 +166,26 @@ describe('SecurityMaturityClient', () => {
       expect(sent()).toMatchObject({ method: 'GET', url, body: undefined });
     });
 
+    it('reads my security tasks: every list at once, or one list a page at a time', async () => {
+      const { client, sent, fetch } = setup();
+      await client.getSecurityTasks({ limit: 3 });
+      expect(sent()).toMatchObject({
+        method: 'GET',
+        url: `${BASE}/tasks?limit=3`,
+        body: undefined,
+      });
+      fetch.mockClear();
+      await client.listSecurityTasks('signoffs', { limit: 20, offset: 40 });
+      expect(sent()).toMatchObject({
+        method: 'GET',
+        url: `${BASE}/tasks/signoffs?limit=20&offset=40`,
+        body: undefined,
+      });
+      fetch.mockClear();
+      await client.getSecurityTasks();
+      expect(sent().url).toBe(`${BASE}/tasks`);
+    });
+
     it('merges the org filter with the options', async () => {
       const { client, sent } = setup();
       await client.getOrgOverview({ tier: '1' }, { withinDays: 14 });

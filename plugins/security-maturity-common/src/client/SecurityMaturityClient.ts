@@ -19,6 +19,7 @@ import {
   WorksheetRecord,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
+import { SecurityTaskList, SecurityTaskPage, SecurityTasks } from '../tasks';
 import {
   MetricsPackFormat,
   OrgComponentPage,
@@ -27,6 +28,7 @@ import {
   OrgFilter,
   OrgOverview,
   OrgTrend,
+  OrgUnitComponentQuery,
   Quarter,
 } from '../org';
 import {
@@ -54,6 +56,10 @@ const path = (...segments: string[]) =>
 /** `/entities/{kind}/{namespace}/{name}`, then the given segments. */
 const entityPath = (entity: CompoundEntityRef, ...segments: string[]) =>
   path('entities', entity.kind, entity.namespace, entity.name, ...segments);
+
+/** `/org/units/{kind}/{namespace}/{name}`, then the given segments. */
+const orgUnitPath = (unit: CompoundEntityRef, ...segments: string[]) =>
+  path('org', 'units', unit.kind, unit.namespace, unit.name, ...segments);
 
 /** A query string of the defined, non-empty values. */
 const queryString = (values: Query = {}) => {
@@ -116,6 +122,19 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
 
   getSammModel(): Promise<SammModelView> {
     return this.#get(path('samm', 'model'));
+  }
+
+  // My security tasks
+
+  getSecurityTasks(options: { limit?: number } = {}): Promise<SecurityTasks> {
+    return this.#get(path('tasks'), options);
+  }
+
+  listSecurityTasks<L extends SecurityTaskList>(
+    list: L,
+    page: PageRequest = {},
+  ): Promise<SecurityTaskPage<L>> {
+    return this.#get(path('tasks', list), page);
   }
 
   putIntake(
@@ -330,6 +349,22 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
       query: filter,
     });
     return response.blob();
+  }
+
+  // Team views: the Security tab of a group, system or domain
+
+  getOrgUnitOverview(
+    unit: CompoundEntityRef,
+    options: { withinDays?: number } = {},
+  ): Promise<OrgOverview> {
+    return this.#get(orgUnitPath(unit, 'overview'), options);
+  }
+
+  listOrgUnitComponents(
+    unit: CompoundEntityRef,
+    query: OrgUnitComponentQuery = {},
+  ): Promise<OrgComponentPage> {
+    return this.#get(orgUnitPath(unit, 'components'), query);
   }
 
   /** A GET answered with JSON. */

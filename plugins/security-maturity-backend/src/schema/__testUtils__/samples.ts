@@ -11,6 +11,13 @@ export const entity: CompoundEntityRef = {
   name: 'payments-api',
 };
 
+/** A group, as the Security tab of its entity page names it. */
+const team: CompoundEntityRef = {
+  kind: 'Group',
+  namespace: 'default',
+  name: 'payments-team',
+};
+
 /** The path parameter values the samples use, by parameter name. */
 export const PATH_VALUES: Record<string, string> = {
   kind: entity.kind,
@@ -214,6 +221,11 @@ export const samples: { [O in OperationId]: Sample } = {
     call: c => c.getEntityScoreHistory(entity, { days: 180 }),
   },
   GetSammModel: { call: c => c.getSammModel() },
+  GetSecurityTasks: { call: c => c.getSecurityTasks({ limit: 5 }) },
+  ListSecurityTasks: {
+    call: c => c.listSecurityTasks('signoffs', { limit: 20, offset: 20 }),
+    pathValues: { list: 'signoffs' },
+  },
   GetOrgFacets: { call: c => c.getOrgFacets() },
   GetOrgOverview: {
     call: c =>
@@ -245,6 +257,21 @@ export const samples: { [O in OperationId]: Sample } = {
         quarter: '2026-Q4',
         format: 'xlsx',
       }),
+  },
+  GetOrgUnitOverview: {
+    call: c => c.getOrgUnitOverview(team, { withinDays: 60 }),
+    pathValues: { kind: team.kind, name: team.name },
+  },
+  ListOrgUnitComponents: {
+    call: c =>
+      c.listOrgUnitComponents(team, {
+        tier: '1',
+        sort: 'name',
+        order: 'desc',
+        limit: 25,
+        offset: 25,
+      }),
+    pathValues: { kind: team.kind, name: team.name },
   },
 };
 

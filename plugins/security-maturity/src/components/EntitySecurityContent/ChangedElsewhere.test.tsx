@@ -2,9 +2,8 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { signalApiRef } from '@backstage/plugin-signals-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { JsonObject } from '@backstage/types';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { securityMaturityApiRef } from '../../api';
@@ -13,15 +12,21 @@ import { EntitySecurityContent } from './EntitySecurityContent';
 
 /** A signals API whose messages the test sends. */
 function fakeSignals() {
-  const listeners = new Map<string, (message: JsonObject) => void>();
-  return {
-    api: {
-      subscribe: (channel: string, onMessage: (m: JsonObject) => void) => {
-        listeners.set(channel, onMessage);
-        return { unsubscribe: () => listeners.delete(channel) };
-      },
+  type Message = Parameters<SignalApi['subscribe']>[1] extends (
+    m: infer M,
+  ) => void
+    ? M
+    : never;
+  const listeners = new Map<string, (message: Message) => void>();
+  const api: SignalApi = {
+    subscribe: (channel, onMessage) => {
+      listeners.set(channel, onMessage as (message: Message) => void);
+      return { unsubscribe: () => void listeners.delete(channel) };
     },
-    send: (channel: string, message: JsonObject) =>
+  };
+  return {
+    api,
+    send: (channel: string, message: Message) =>
       act(() => listeners.get(channel)?.(message)),
     channels: () => [...listeners.keys()],
   };
