@@ -580,7 +580,7 @@ try {
         lead = await signInAs(browser);
         await lead.goto(`${baseUrl}/notifications`);
         await lead
-          .getByText(`Exception requested on ${mature}`, { exact: false })
+          .getByRole('link', { name: `Exception requested on ${mature}` })
           .first()
           .waitFor({ timeout: 60_000 });
         await saveWhole(lead, 'notifications-lead.png');
@@ -629,9 +629,14 @@ try {
         const guest = await signInAs(browser);
         await guest.goto(`${baseUrl}/notifications`);
         await guest
-          .getByText(`Exception approved on ${mature}`, { exact: false })
+          .getByRole('link', { name: `Exception approved on ${mature}` })
           .first()
-          .waitFor({ timeout: 60_000 });
+          .waitFor({ timeout: 60_000 })
+          .catch(async error => {
+            // What the page showed instead, for the log.
+            console.log(await guest.locator('body').innerText());
+            throw error;
+          });
         // The demo's Payments exception that expires in six days: its
         // 7-day reminder went out once the year was loaded.
         await guest

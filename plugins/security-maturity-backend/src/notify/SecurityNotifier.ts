@@ -18,7 +18,7 @@ import {
   SecurityMaturityEvent,
   securityMaturityEventTopic,
 } from '@secmat/backstage-plugin-security-maturity-node';
-import { RecordsStore, StoredRecords } from '../database/records/RecordsStore';
+import { RecordsStore } from '../database/records/RecordsStore';
 import { WrittenChange } from '../database/records/RecordsTransaction';
 import { deriveEvents } from './deriveEvents';
 import { digestNotification, LeadDigest } from './leadDigest';
@@ -43,6 +43,25 @@ export function ownersOf(entity: Entity): string[] {
     );
   }
   return [...new Set(owners.map(ref => normalizeEntityRef(ref)))];
+}
+
+/**
+ * A moment with the facts its history row does not hold (a decision names
+ * only the new status): the exception's control and requester.
+ */
+function withRecordFacts(
+  event: SecurityMaturityEvent,
+  facts: RecipientFacts,
+): SecurityMaturityEvent {
+  if (event.record.type !== 'exception') return event;
+  return {
+    ...event,
+    details: {
+      controlId: facts.controlId ?? null,
+      requestedBy: facts.requestedBy ?? null,
+      ...event.details,
+    },
+  };
 }
 
 /** The score moment of a change: the component fell below its tier target. */
@@ -136,7 +155,8 @@ export class SecurityNotifier {
     const { config, workflow, logger } = this.deps;
     const failed: SecurityMaturityEvent[] = [];
     const facts = await this.factsFor(events, owners);
-    for (const event of events) {
+    for (const bare of events) {
+      const event = withRecordFacts(bare, facts(bare));
       try {
         await this.deps.events.publish({
           topic: securityMaturityEventTopic(event.kind),
@@ -196,10 +216,7 @@ export class SecurityNotifier {
     owners: Map<string, string[]>,
   ): Promise<(event: SecurityMaturityEvent) => RecipientFacts> {
     const refs = [...new Set(events.map(e => e.entityRef))];
-    const stored: Map<string, StoredRecords> =
-      this.deps.config.enabled && this.deps.notifications
-        ? await this.deps.records.readRecords(refs)
-        : new Map();
+    const stored = await this.deps.records.readRecords(refs);
     return event => {
       const picture = stored.get(event.entityRef);
       const exception =
@@ -210,6 +227,7 @@ export class SecurityNotifier {
         owners: owners.get(event.entityRef) ?? [],
         rasi: new Map((picture?.rasi ?? []).map(r => [r.activityId, r])),
         requestedBy: exception?.requestedBy,
+        controlId: exception?.controlId,
       };
     };
   }

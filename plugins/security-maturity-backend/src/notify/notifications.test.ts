@@ -173,6 +173,8 @@ describe.each(databases.eachSupportedId())(
           exclude: [people.lead],
           topic: 'security-maturity.exception.approved',
           scope,
+          title:
+            'Exception approved on payments-api: Containers run as non-root',
         }),
       ]);
 
@@ -269,6 +271,10 @@ describe.each(databases.eachSupportedId())(
         entityRef: ref,
         record: { type: 'exception', id: requested.id },
         actor: people.owner,
+      });
+      expect(published[1].details).toMatchObject({
+        controlId: 'run-as-non-root',
+        requestedBy: people.owner,
       });
       // No free text of the record leaves the tab.
       expect(JSON.stringify(published)).not.toContain('legacy agent');

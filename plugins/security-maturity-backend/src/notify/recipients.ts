@@ -13,6 +13,8 @@ export type RecipientFacts = {
   rasi: Map<string, { accountable: string; responsible: string[] }>;
   /** Who requested the exception, for exception moments. */
   requestedBy?: string;
+  /** The exception's baseline control, for exception moments. */
+  controlId?: string;
 };
 
 export type Recipients = { to: string[]; exclude: string[] };
