@@ -15,6 +15,20 @@ import {
   securityMaturityEventTopic,
 } from '@secmat/backstage-plugin-security-maturity-node';
 
+/** A notification as a test asserts it: recipients, topic, text, link. */
+export function summarizeNotification(n: NotificationSendOptions) {
+  const entity = n.recipients.type === 'entity' ? n.recipients : undefined;
+  return {
+    to: entity ? [entity.entityRef].flat().sort() : 'broadcast',
+    exclude: entity ? [entity.excludeEntityRef ?? []].flat() : [],
+    topic: n.payload.topic,
+    title: n.payload.title,
+    link: n.payload.link,
+    scope: n.payload.scope,
+    severity: n.payload.severity,
+  };
+}
+
 /**
  * What the plugin announced in a test backend: the notifications it sent (as
  * the notifications backend receives them), the moments that reached a
@@ -61,27 +75,5 @@ export function recordingAnnouncements() {
       }),
     }),
   ];
-  /** The notifications sent, as recipients and title. */
-  const sent = () =>
-    notifications.map(n => ({
-      to:
-        n.recipients.type === 'entity'
-          ? [n.recipients.entityRef].flat().sort()
-          : 'broadcast',
-      exclude:
-        n.recipients.type === 'entity'
-          ? [n.recipients.excludeEntityRef ?? []].flat()
-          : [],
-      topic: n.payload.topic,
-      title: n.payload.title,
-      link: n.payload.link,
-      scope: n.payload.scope,
-      severity: n.payload.severity,
-    }));
-  const clear = () => {
-    notifications.length = 0;
-    events.length = 0;
-    signals.length = 0;
-  };
-  return { factories, notifications, events, signals, sent, clear, subscribed };
+  return { factories, notifications, events, signals, subscribed };
 }

@@ -7,7 +7,8 @@ import { DatabaseRecordsStore } from '../database/records/DatabaseRecordsStore';
 import { DatabaseScoreStore } from '../database/scores/DatabaseScoreStore';
 import { ScoringService } from '../scoring/ScoringService';
 import { ScorerRegistry } from '../service/ScorerRegistry';
-import { recordingAuditor } from './backend';
+import { AccessControl } from '../access/AccessControl';
+import { fakeUserInfo, recordingAuditor } from './backend';
 
 /**
  * The plugin's stores and scoring on a migrated test database, wired as
@@ -47,4 +48,18 @@ export async function testServices(knex: Knex, catalog: CatalogService) {
     catalog,
     workflow,
   };
+}
+
+/**
+ * The plugin's access control over the test services: the catalog cast's
+ * ownership, the default security lead groups, a permission framework that
+ * allows (so the plugin's own checks decide).
+ */
+export function testAccess(deps: Awaited<ReturnType<typeof testServices>>) {
+  return new AccessControl({
+    ...deps,
+    permissions: mockServices.permissions(),
+    securityLeadGroups: deps.workflow.securityLeadGroups,
+    userInfo: fakeUserInfo,
+  });
 }

@@ -12,15 +12,10 @@ import {
   SecurityMaturityEvent,
   securityMaturityEventTopic,
 } from '@secmat/backstage-plugin-security-maturity-node';
-import {
-  entities,
-  fakeUserInfo,
-  inDays,
-  people,
-} from '../__testUtils__/backend';
+import { entities, inDays, people } from '../__testUtils__/backend';
+import { summarizeNotification } from '../__testUtils__/announcements';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { testServices } from '../__testUtils__/services';
-import { AccessControl } from '../access/AccessControl';
+import { testAccess, testServices } from '../__testUtils__/services';
 import { DatabaseReminderStore } from '../database/reminders/DatabaseReminderStore';
 import { DatabaseOrgReadModel } from '../database/org/DatabaseOrgReadModel';
 import { RecordsService } from '../service/RecordsService';
@@ -94,31 +89,11 @@ async function setup(databaseId: TestDatabaseId, config: object = {}) {
         auth: deps.auth,
         reminderDays: notifyConfig.reminderDays,
       },
-      access: new AccessControl({
-        ...deps,
-        permissions: mockServices.permissions(),
-        securityLeadGroups: deps.workflow.securityLeadGroups,
-        userInfo: fakeUserInfo,
-      }),
+      access: testAccess(deps),
     });
   const as = (who: string) => ({ credentials: mockCredentials.user(who) });
   /** The notifications sent since the last call: recipients, topic, link. */
-  const take = () =>
-    sent.splice(0).map(n => ({
-      to:
-        n.recipients.type === 'entity'
-          ? [n.recipients.entityRef].flat().sort()
-          : [],
-      exclude:
-        n.recipients.type === 'entity'
-          ? [n.recipients.excludeEntityRef ?? []].flat()
-          : [],
-      topic: n.payload.topic,
-      link: n.payload.link,
-      scope: n.payload.scope,
-      severity: n.payload.severity,
-      title: n.payload.title,
-    }));
+  const take = () => sent.splice(0).map(summarizeNotification);
   const setNow = (date: Date) => {
     now = date;
   };

@@ -1,18 +1,8 @@
-import {
-  TestDatabaseId,
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  entities,
-  fakeUserInfo,
-  inDays,
-  people,
-} from '../__testUtils__/backend';
-import { testServices } from '../__testUtils__/services';
+import { entities, inDays, people } from '../__testUtils__/backend';
+import { testAccess, testServices } from '../__testUtils__/services';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { AccessControl } from '../access/AccessControl';
 import { RecordsService } from './RecordsService';
 
 jest.setTimeout(60_000);
@@ -44,12 +34,7 @@ async function setup(databaseId: TestDatabaseId) {
   const { records, scores, audits } = deps;
   const service = new RecordsService({
     ...deps,
-    access: new AccessControl({
-      ...deps,
-      permissions: mockServices.permissions(),
-      securityLeadGroups: deps.workflow.securityLeadGroups,
-      userInfo: fakeUserInfo,
-    }),
+    access: testAccess(deps),
   });
   const as = (who: string) => ({ credentials: mockCredentials.user(who) });
   /** What the entity's stored score was computed from, and its records' version. */

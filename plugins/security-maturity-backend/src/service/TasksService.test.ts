@@ -1,23 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabaseId,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DAY_MS,
   SecurityTaskList,
 } from '@secmat/backstage-plugin-security-maturity-common';
-import {
-  entities as cast,
-  fakeUserInfo,
-  inDays,
-  people,
-} from '../__testUtils__/backend';
+import { entities as cast, inDays, people } from '../__testUtils__/backend';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { testServices } from '../__testUtils__/services';
-import { AccessControl } from '../access/AccessControl';
+import { testAccess, testServices } from '../__testUtils__/services';
 import { DatabaseTasksReadModel } from '../database/tasks/DatabaseTasksReadModel';
 import { RecordsService } from './RecordsService';
 import { TasksService } from './TasksService';
@@ -56,12 +46,7 @@ const lars = as(people.lead2); // security lead
 async function setup(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
   const deps = await testServices(knex, catalogServiceMock({ entities }));
-  const access = new AccessControl({
-    ...deps,
-    permissions: mockServices.permissions(),
-    securityLeadGroups: deps.workflow.securityLeadGroups,
-    userInfo: fakeUserInfo,
-  });
+  const access = testAccess(deps);
   const records = new RecordsService({ ...deps, access });
   const tasks = new TasksService({
     access,
