@@ -49,11 +49,42 @@ export interface Config {
     rasiActivities?: Array<{ id: string; title: string }>;
 
     /**
-     * Risk tiers with their target overall SAMM score (0-3). Defaults to
-     * 1 (target 2), 2 (target 1.5) and 3 (target 1).
+     * Risk tiers with their SAMM targets. Defaults to 1 (target 2), 2
+     * (target 1.5) and 3 (target 1), each with the default profile below.
+     *
+     * A tier's target profile is a target (0-3) per SAMM practice. By
+     * default it follows the OWASP SAMM benchmark: each practice's benchmark
+     * average times the one factor that makes the profile's overall score
+     * (toolbox formula: practices, then function means, then their mean)
+     * equal targetScore; a practice the factor would take above 3 is held at
+     * 3 and the others make up the rest. For target 2: Threat Assessment
+     * 1.15 x 30 / 21.71 = 1.59, Incident Management 1.81 x 30 / 21.71 = 2.50.
      * @visibility backend
      */
-    tiers?: Array<{ id: string; title: string; targetScore: number }>;
+    tiers?: Array<{
+      id: string;
+      title: string;
+      /**
+       * The target overall SAMM score (0-3). With practiceTargets, the
+       * practices it leaves out share what the targeted ones leave, in the
+       * benchmark's proportions, so the overall stays targetScore. Optional
+       * when practiceTargets targets all 15 practices: the overall target
+       * then follows from them by the toolbox formula (given as well, it must
+       * agree to two decimals).
+       */
+      targetScore?: number;
+      /**
+       * Targets (0-3) per SAMM practice ID (G-SM, G-PC, G-EG, D-TA, D-SR,
+       * D-SA, I-SB, I-SD, I-DM, V-AA, V-RT, V-ST, O-IM, O-EM, O-OM), or per
+       * stream as { A: 2, B: 1 } (the practice's target is then their mean,
+       * and its gap the mean of the streams' gaps). An unknown practice, a
+       * value outside 0-3 or targets that cannot give targetScore stop the
+       * backend at start.
+       */
+      practiceTargets?: {
+        [practiceId: string]: number | { A: number; B: number };
+      };
+    }>;
 
     /**
      * Intake rules, first match wins; the last rule must have no conditions.

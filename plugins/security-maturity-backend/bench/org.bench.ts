@@ -26,8 +26,13 @@ import { execFile } from 'child_process';
 import { promisify } from 'util';
 import { Knex } from 'knex';
 import { AddressInfo } from 'net';
+import {
+  isoDayBefore,
+  SAMM_PRACTICES,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { migratedDatabase } from '../src/database/migrate';
 import { DatabaseOrgReadModel } from '../src/database/org/DatabaseOrgReadModel';
+import { practiceColumn } from '../src/database/scores/ScoreRow';
 import { resolveFilter, toPage } from '../src/org/orgFilter';
 import { OrgStructure } from '../src/org/OrgStructure';
 import { quarterRange } from '../src/org/quarter';
@@ -91,10 +96,40 @@ async function prepare(name: string) {
   });
   await scoring.rescoreAll();
   console.log(`scored them in ${(Date.now() - t) / 1000} s`);
+  await addHistory(knex);
   // Planner statistics and the visibility map, as autovacuum keeps them on a
   // live database (index-only counts depend on it).
   await knex.raw('VACUUM ANALYZE');
   return knex;
+}
+
+/** The days before today that get a snapshot, for "progress since". */
+const HISTORY_DAYS = [120, 100, 80, 60, 40, 20];
+/** The day progress is measured since: between two snapshots. */
+const SINCE = isoDayBefore(90);
+
+/**
+ * A history for "progress since": today's snapshot of every component
+ * copied to earlier days. Each component's baseline is looked up through the
+ * snapshots' key, so their number per component hardly matters; a few days
+ * on either side of the day asked for keep the lookup honest.
+ */
+async function addHistory(knex: Knex) {
+  const today = new Date().toISOString().slice(0, 10);
+  const columns = [
+    'overall',
+    'functions',
+    'practices',
+    ...['g', 'd', 'i', 'v', 'o'].map(f => `fn_${f}`),
+    ...SAMM_PRACTICES.map(p => practiceColumn(p.id)),
+  ].join(', ');
+  for (const days of HISTORY_DAYS) {
+    await knex.raw(
+      `INSERT INTO score_snapshots (entity_ref, day, ${columns})
+       SELECT entity_ref, ?, ${columns} FROM score_snapshots WHERE day = ?`,
+      [isoDayBefore(days), today],
+    );
+  }
 }
 
 async function serve(knex: Knex) {
@@ -187,6 +222,14 @@ async function timeReadModel(knex: Knex) {
         ),
     ],
     ['sums per owner, owner = one team', () => readModel.sumsBy(team, 'owner')],
+    [
+      'progress sums since 90 days ago, owner = one team',
+      () => readModel.progressSums(team, SINCE),
+    ],
+    [
+      'progress sums since 90 days ago, no filter',
+      () => readModel.progressSums({}, SINCE),
+    ],
     ['stage progress, owner = one team', () => readModel.stageProgress(team)],
     [
       'metrics pack data, owner = one team',
@@ -239,6 +282,12 @@ async function main() {
     [
       'overview (rollups, heatmap, bottlenecks, exceptions, RASI), owner = one team',
       `${base}/overview?owner=${enc('group:default/payments-team')}`,
+    ],
+    [
+      'overview with progress since 90 days ago, owner = one team',
+      `${base}/overview?owner=${enc(
+        'group:default/payments-team',
+      )}&since=${SINCE}`,
     ],
   ];
   const [{ count }] = await knex('entity_scores').count({ count: '*' });

@@ -14,6 +14,7 @@ export * from './tasks';
 export * from './permissions';
 export * from './samm/structure';
 export * from './samm/score';
+export * from './samm/targets';
 export * from './samm/questions';
 export * from './vocabulary/time';
 export * from './vocabulary/entityRefs';

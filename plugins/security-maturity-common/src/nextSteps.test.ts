@@ -1,6 +1,6 @@
 import { nextSteps, scoreGain } from './nextSteps';
 import { scoreSamm } from './samm/score';
-import { SAMM_ACTIVITY_IDS } from './samm/structure';
+import { SAMM_ACTIVITY_IDS, SAMM_PRACTICES } from './samm/structure';
 import { EntityScore, SecurityMaturityRecord } from './types';
 import { emptyEntityRecords } from './vocabulary/records';
 import { WorkflowConfig } from './workflow';
@@ -52,6 +52,7 @@ function scoreOf(answers: Record<string, number>): EntityScore {
     tier: '1',
     target: 2,
     percentToTarget: null,
+    practiceTargets: null,
     computedAt: now.toISOString(),
     activities: SAMM_ACTIVITY_IDS.map(id => ({
       id,
@@ -117,6 +118,25 @@ describe('next steps', () => {
       gain: { functionId: 'O', functionName: 'Operations' },
     });
   });
+
+  it('puts practices below their target first, whatever the gain elsewhere', () => {
+    const answers: Record<string, number> = {};
+    for (const id of SAMM_ACTIVITY_IDS) answers[id] = 1;
+    answers['G-SM-1-A'] = 0; // gain 1/30, but Strategy & Metrics is at its target
+    answers['O-OM-1-A'] = 0.5; // gain 1/60, Operational Management is short
+    const score = scoreOf(answers);
+    score.practiceTargets = Object.fromEntries(
+      SAMM_PRACTICES.map(p => [p.id, { target: 1, gap: 0, percentToTarget: 100 }]),
+    );
+    score.practiceTargets['O-OM'] = { target: 3, gap: 0.25, percentToTarget: 91.7 };
+    const steps = nextSteps({
+      record: record({ intake: {} as any }),
+      score,
+      config: { ...config, stages: [] },
+      now,
+    });
+    expect(steps.map(s => s.id)).toEqual(['activity-O-OM-1-A', 'activity-G-SM-1-A']);
+  }); // prettier-ignore
 
   it('sends unanswered activities to the self-assessment with its question', () => {
     const [first] = nextSteps({

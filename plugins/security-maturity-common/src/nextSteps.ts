@@ -197,6 +197,9 @@ const compare = (a: number, b: number) => (Math.abs(a - b) < 1e-9 ? 0 : a - b);
 
 function scoreSteps(score: EntityScore, limit: number): NextStep[] {
   const candidates = score.activities.filter(a => a.value < 1);
+  // 1 for an activity of a practice below its target in the tier's profile.
+  const belowTarget = (stepId: string) =>
+    (score.practiceTargets?.[practiceOf(stepId)]?.gap ?? 0) > 0 ? 1 : 0;
   return (
     candidates
       .map(a => {
@@ -221,12 +224,15 @@ function scoreSteps(score: EntityScore, limit: number): NextStep[] {
         };
         return step;
       })
-      // Every activity weighs the same in the toolbox formula, so the gain
-      // differs only by the current answer; among equal gains, lower levels
-      // come first (maturity builds level on level), then the weaker practice,
-      // then the model's order.
+      // Practices below their target come first: work on a practice at its
+      // target moves the score but not the percent to target. Every activity
+      // weighs the same in the toolbox formula, so the gain differs only by
+      // the current answer; among equal gains, lower levels come first
+      // (maturity builds level on level), then the weaker practice, then the
+      // model's order.
       .sort(
         (x, y) =>
+          belowTarget(y.id) - belowTarget(x.id) ||
           compare(y.gain!.overall, x.gain!.overall) ||
           levelOf(x.id) - levelOf(y.id) ||
           compare(

@@ -1,6 +1,7 @@
 // Type aliases rather than interfaces, so they fit the OpenAPI-typed router.
 
 import { SammAnswerOption } from './samm/questions';
+import { PracticeTarget } from './samm/targets';
 
 /** A link to evidence: a scan, a pipeline run, an ADR. http(s) only. @public */
 export type EvidenceLink = {
@@ -317,8 +318,17 @@ export type EntityScore = {
   tier: string | null;
   /** The tier's target overall score; null until intake sets a tier. */
   target: number | null;
-  /** overall / target in percent, at most 100; null without a target. */
+  /**
+   * OWASP SAMM's percent to target: 100 × (1 − the practices' summed gaps /
+   * their summed targets), so a practice above its target does not make up
+   * for one below it; null without a target.
+   */
   percentToTarget: number | null;
+  /**
+   * Practice ID to its target in the tier's profile, its gap and percent to
+   * target; null until intake sets a tier.
+   */
+  practiceTargets: Record<string, PracticeTarget> | null;
   activities: ActivityScore[];
   computedAt: string;
 };

@@ -2,6 +2,8 @@
 // controls. The backend reads it from app-config (securityMaturity.*) and
 // serves it at GET /config, so the frontend never hard-codes it.
 
+import { TargetProfile } from './samm/targets';
+
 /** @public */
 export type ExitCriterion = {
   id: string;
@@ -34,6 +36,12 @@ export type TierDefinition = {
   title: string;
   /** Target overall SAMM score (0–3) for components of this tier. */
   targetScore: number;
+  /**
+   * The target of every SAMM practice (and of streams targeted on their
+   * own): as configured, the rest derived from the OWASP SAMM benchmark so
+   * that the profile's overall is `targetScore` (see resolveTargetProfile).
+   */
+  targetProfile: TargetProfile;
 };
 
 /**

@@ -18,8 +18,11 @@ export const governanceRules: SammRule[] = [
     evaluate: ({ records: { intake }, workflow }) => {
       if (!intake) return undefined;
       const tier = workflow.tiers.find(t => t.id === intake.tier);
+      // A target that follows from a practice profile can be 16/15: two
+      // decimals, as everywhere scores are shown.
+      const target = Number(tier?.targetScore.toFixed(2));
       return tier
-        ? answer(1, `${tier.title}: target overall score ${tier.targetScore}.`)
+        ? answer(1, `${tier.title}: target overall score ${target}.`)
         : answer(0.5, `Tier ${intake.tier} has no configured target.`);
     },
   },

@@ -1,10 +1,20 @@
-import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  resolveTargetProfile,
+  TierDefinition,
+  WorkflowConfig,
+} from '@secmat/backstage-plugin-security-maturity-common';
 
 // The default workflow, from the product's two workflow documents (secure SDLC
 // stage gates and the security & privacy workflow). Every part can be replaced
 // in app-config under securityMaturity.*.
 
 const ALL_TIERS = ['1', '2', '3'];
+
+/** A tier whose practice targets follow the OWASP SAMM benchmark's proportions. */
+function tier(id: string, title: string, targetScore: number): TierDefinition {
+  const { profile } = resolveTargetProfile({ targetScore });
+  return { id, title, targetScore, targetProfile: profile };
+}
 
 export const defaultWorkflow: WorkflowConfig = {
   stages: [
@@ -165,9 +175,9 @@ export const defaultWorkflow: WorkflowConfig = {
     { id: 'governance-review', title: 'Periodic control review' },
   ],
   tiers: [
-    { id: '1', title: 'Tier 1 — critical', targetScore: 2 },
-    { id: '2', title: 'Tier 2 — elevated', targetScore: 1.5 },
-    { id: '3', title: 'Tier 3 — low', targetScore: 1 },
+    tier('1', 'Tier 1 — critical', 2),
+    tier('2', 'Tier 2 — elevated', 1.5),
+    tier('3', 'Tier 3 — low', 1),
   ],
   tierRules: [
     {

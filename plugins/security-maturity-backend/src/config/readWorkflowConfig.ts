@@ -6,6 +6,7 @@ import {
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { defaultWorkflow } from './defaults';
+import { readTiers } from './readTiers';
 
 function readStages(config: Config): StageDefinition[] {
   return config.getConfigArray('stages').map(stage => ({
@@ -67,13 +68,7 @@ export function readWorkflowConfig(rootConfig: Config): WorkflowConfig {
           title: a.getString('title'),
         }))
       : defaultWorkflow.rasiActivities,
-    tiers: has('tiers')
-      ? config!.getConfigArray('tiers').map(t => ({
-          id: t.getString('id'),
-          title: t.getString('title'),
-          targetScore: t.getNumber('targetScore'),
-        }))
-      : defaultWorkflow.tiers,
+    tiers: has('tiers') ? readTiers(config!) : defaultWorkflow.tiers,
     tierRules: has('tierRules')
       ? readTierRules(config!)
       : defaultWorkflow.tierRules,

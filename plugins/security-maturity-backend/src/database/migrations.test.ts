@@ -47,6 +47,32 @@ describe('migrations', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'gives existing snapshots their practice columns from their JSON on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      const targets = { directory: migrationsDir, name: '20261203_targets.js' };
+      await knex.migrate.down(targets);
+      await knex('score_snapshots').insert({
+        entity_ref: 'component:default/payments-api',
+        day: '2026-06-30',
+        overall: 0.1,
+        functions: '{"G":0.33,"D":0.17,"I":0,"V":0,"O":0}',
+        practices: '{"G-SM":1,"D-TA":0.5,"I-SB":0.125}',
+      });
+      await knex.migrate.up(targets);
+      const row = await knex('score_snapshots').first();
+      expect([row.p_g_sm, row.p_d_ta, row.p_i_sb]).toEqual([1, 0.5, 0.125]);
+      // A practice the JSON lacks has no value rather than a made-up 0.
+      expect(row.p_o_om).toBeNull();
+      expect(await knex.schema.hasColumn('entity_scores', 'gap_d_ta')).toBe(true);
+      await knex.migrate.down(targets);
+      expect(await knex.schema.hasColumn('score_snapshots', 'p_d_ta')).toBe(false);
+      await knex.destroy();
+    },
+  ); // prettier-ignore
+
   it('compresses score explanations with lz4 on PostgreSQL, and undoes it', async () => {
     if (!databases.eachSupportedId().flat().includes('POSTGRES_15')) return;
     const knex = await databases.init('POSTGRES_15');

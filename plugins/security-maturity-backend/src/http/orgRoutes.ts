@@ -24,8 +24,8 @@ export function registerOrgRoutes(
   });
 
   router.get('/org/overview', async (req, res) => {
-    const withinDays = req.query.withinDays ?? 30;
-    res.json(await org.overview(await caller(req), req.query, withinDays));
+    const { withinDays = 30, since, ...filter } = req.query;
+    res.json(await org.overview(await caller(req), filter, withinDays, since));
   });
 
   router.get('/org/components', async (req, res) => {
@@ -52,8 +52,10 @@ export function registerOrgRoutes(
   });
 
   router.get('/org/units/:kind/:namespace/:name/overview', async (req, res) => {
-    const withinDays = req.query.withinDays ?? 30;
-    res.json(await org.unitOverview(await caller(req), req.params, withinDays));
+    const { withinDays = 30, since } = req.query;
+    res.json(
+      await org.unitOverview(await caller(req), req.params, withinDays, since),
+    );
   });
 
   router.get(

@@ -85,6 +85,7 @@ function setUp(options: { denied?: boolean } = {}) {
       supportive: [],
     })),
     trend: jest.fn(async () => []),
+    progressSums: jest.fn(async () => []),
     metricsPack: jest.fn(async () => emptyPack()),
   };
   const event = {
@@ -202,6 +203,22 @@ describe('OrgService', () => {
     ]);
     expect(overview.bottlenecks.map(b => b.stageId)).toEqual(['intake']);
   });
+
+  it('adds the progress since a day only when asked, and checks the day', async () => {
+    const { org, readModel, caller } = setUp();
+    expect((await org.overview(caller, {}, 30)).progress).toBeUndefined();
+    expect(readModel.progressSums).not.toHaveBeenCalled();
+
+    const overview = await org.overview(caller, {}, 30, '2026-07-01');
+    // One read for the view, its owners and its systems.
+    expect(jest.mocked(readModel.progressSums).mock.calls.map(c => c[1])).toEqual(['2026-07-01']);
+    expect(overview.progress).toMatchObject({ since: '2026-07-01', components: 0 });
+    expect(overview.groups[0].progress).toMatchObject({ since: '2026-07-01' });
+
+    await expect(org.overview(caller, {}, 30, '2026-02-30')).rejects.toThrow(
+      "since must be a day, YYYY-MM-DD; got '2026-02-30'",
+    );
+  }); // prettier-ignore
 
   it('reads the trend since the given number of days ago', async () => {
     const { org, readModel, caller } = setUp();

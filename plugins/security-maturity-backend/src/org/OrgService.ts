@@ -9,6 +9,7 @@ import {
   OrgFacets,
   OrgFilter,
   OrgOverview,
+  OrgProgress,
   OrgTrend,
   OrgUnitComponentQuery,
   SAMM_BENCHMARK,
@@ -31,7 +32,14 @@ import { packToCsv, packToXlsx } from './packFormats';
 import { PackSection, toPackSections, unitLabel } from './packLayout';
 import { quarterRange } from './quarter';
 import { rasiCoverage } from './rasiCoverage';
-import { groupRollups, systemAndDomainRollups } from './rollups';
+import { groupRollups, ProgressBy, systemAndDomainRollups } from './rollups';
+import {
+  addProgressSums,
+  emptyProgressSums,
+  progressBy,
+  readSinceDay,
+  toProgress,
+} from './progress';
 import { addSums, emptySums, means } from './sums';
 
 /** A file to download: the metrics pack. */
@@ -145,13 +153,18 @@ export class OrgService {
     };
   }
 
+  /**
+   * The org page's overview; with `since` (a day), the progress since then
+   * of the whole view and of each rollup.
+   */
   async overview(
     caller: Caller,
     filter: OrgFilter,
     withinDays: number,
+    since?: string,
   ): Promise<OrgOverview> {
     const { org, resolved } = await this.context(caller, filter);
-    return this.overviewOf(org, resolved, withinDays);
+    return this.overviewOf(org, resolved, withinDays, since);
   }
 
   /** The Security tab of a group, system or domain: its overview. */
@@ -159,9 +172,10 @@ export class OrgService {
     caller: Caller,
     path: EntityPath,
     withinDays: number,
+    since?: string,
   ): Promise<OrgOverview> {
     const { org, resolved } = await this.unitContext(caller, path);
-    return this.overviewOf(org, resolved, withinDays);
+    return this.overviewOf(org, resolved, withinDays, since);
   }
 
   /** The Security tab of a group, system or domain: its components. */
@@ -178,11 +192,13 @@ export class OrgService {
     org: OrgStructure,
     resolved: ResolvedFilter,
     withinDays: number,
+    since?: string,
   ): Promise<OrgOverview> {
     const { readModel, workflow } = this.deps;
     const now = new Date();
     const horizon = new Date(now.getTime() + withinDays * DAY_MS);
-    const [byOwner, bySystem, distribution, stages, exceptions, rasi] =
+    const sinceDay = since === undefined ? undefined : readSinceDay(since);
+    const [byOwner, bySystem, distribution, stages, exceptions, rasi, moved] =
       await Promise.all([
         readModel.sumsBy(resolved, 'owner'),
         readModel.sumsBy(resolved, 'system'),
@@ -190,15 +206,34 @@ export class OrgService {
         readModel.stageProgress(resolved),
         readModel.exceptions(resolved, horizon),
         readModel.rasiAssignments(resolved),
+        sinceDay === undefined
+          ? undefined
+          : readModel.progressSums(resolved, sinceDay),
       ]);
     const all = emptySums();
     for (const s of byOwner.values()) addSums(all, s);
     const headline = means(all);
-    const { systems, domains } = systemAndDomainRollups(bySystem, org);
+    // One read gives the progress of the view, each owner and each system.
+    let progress: OrgProgress | undefined;
+    let progressByOwner: ProgressBy | undefined;
+    let progressBySystem: ProgressBy | undefined;
+    if (moved && sinceDay) {
+      const total = emptyProgressSums();
+      for (const row of moved) addProgressSums(total, row.sums);
+      progress = toProgress(total, sinceDay);
+      progressByOwner = { since: sinceDay, sums: progressBy(moved, 'owner') };
+      progressBySystem = { since: sinceDay, sums: progressBy(moved, 'system') };
+    }
+    const { systems, domains } = systemAndDomainRollups(
+      bySystem,
+      org,
+      progressBySystem,
+    );
     return {
       ...headline,
+      ...(progress ? { progress } : {}),
       distribution,
-      groups: groupRollups(byOwner, org, resolved.owners),
+      groups: groupRollups(byOwner, org, resolved.owners, progressByOwner),
       systems,
       domains,
       bottlenecks: bottlenecks(workflow, stages, now),

@@ -1,3 +1,5 @@
+import { SAMM_PRACTICES } from '@secmat/backstage-plugin-security-maturity-common';
+import { ProgressSums } from '../database/org/OrgReadModel';
 import {
   groupRollups,
   meanOf,
@@ -22,7 +24,11 @@ describe('groupRollups', () => {
   // security leads 1 × 3.0, a user-owned component and an unowned one.
   const byOwner = new Map<string | null, Sums>([
     [CHECKOUT, slice(3, 2)],
-    [PAYMENTS, slice(1, 1, { percent: 80, withTarget: 1, belowTarget: 1 })],
+    // Target 1.25 in every practice, 0.25 short: 1 − 0.25 / 1.25 = 80 %.
+    [
+      PAYMENTS,
+      slice(1, 1, { withTarget: 1, belowTarget: 1, target: 1.25, gap: 0.25 }),
+    ],
     [IDENTITY, slice(2, 0.5)],
     [LEADS, slice(1, 3)],
     ['user:default/olivia', slice(1, 1)],
@@ -40,6 +46,14 @@ describe('groupRollups', () => {
       percentToTarget: 80,
     });
     expect(groups[PAYMENTS].overall).toBeCloseTo((3 * 2 + 1) / 4, 10);
+    // Against targets, only the one component with a target counts.
+    expect(groups[PAYMENTS].practiceTargets?.['G-SM']).toEqual({
+      target: 1.25,
+      gap: 0.25,
+      percentToTarget: 80,
+    });
+    expect(groups[CHECKOUT].practiceTargets).toBeNull();
+    expect(groups[PAYMENTS].progress).toBeUndefined();
     expect(groups[PE].components).toBe(6);
     expect(groups[PE].overall).toBeCloseTo((6 + 1 + 1) / 6, 10);
     expect(groups[PE].functions.G).toBeCloseTo((6 + 1 + 1) / 6, 10);
@@ -105,7 +119,59 @@ describe('groupRollups', () => {
   it('are empty without owners', () => {
     expect(groupRollups(new Map([[null, slice(2, 1)]]), org)).toEqual([]);
   });
+
+  it('roll up the progress since a day the same way, when asked', () => {
+    // The squad's 3 components rose from 1 to 2 towards a target of 2.5;
+    // Payments' own one stayed at 1 and has no target.
+    const progress = {
+      since: '2026-07-01',
+      sums: new Map([
+        [CHECKOUT, moved(3, 1, 2, 2.5)],
+        [PAYMENTS, moved(1, 1, 1)],
+      ]),
+    };
+    const groups = Object.fromEntries(
+      groupRollups(byOwner, org, undefined, progress).map(g => [g.ref, g]),
+    );
+    const payments = groups[PAYMENTS].progress!;
+    expect(payments).toMatchObject({ since: '2026-07-01', components: 4 });
+    // Means over 4: baseline (3 + 1) / 4 = 1, now (6 + 1) / 4 = 1.75.
+    expect(payments.overall).toEqual({ baseline: 1, current: 1.75, change: 0.75 });
+    expect(payments.practices['D-TA'].change).toBe(0.75);
+    // Over the squad's, the components with a target: (6 − 3) / (7.5 − 3).
+    expect(payments.progressToTarget).toBeCloseTo((100 * 3) / 4.5, 10); // 66.7 %
+    expect(groups[PE].progress).toEqual(payments);
+    // Identity has no snapshots to compare.
+    expect(groups[IDENTITY].progress).toMatchObject({ components: 0, progressToTarget: null });
+  }); // prettier-ignore
 });
+
+/** `components` components moved from `baseline` to `current` everywhere. */
+function moved(
+  components: number,
+  baseline: number,
+  current: number,
+  target?: number,
+): ProgressSums {
+  const at = (score: number) => ({
+    overall: components * score,
+    practices: Object.fromEntries(
+      SAMM_PRACTICES.map(p => [p.id, components * score]),
+    ),
+  });
+  return {
+    components,
+    baseline: at(baseline),
+    current: at(current),
+    withTarget: target
+      ? {
+          target: components * target,
+          baseline: components * baseline,
+          current: components * current,
+        }
+      : { target: 0, baseline: 0, current: 0 },
+  };
+}
 
 describe('systemAndDomainRollups', () => {
   const bySystem = new Map<string | null, Sums>([

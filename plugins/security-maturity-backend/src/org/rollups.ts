@@ -1,6 +1,7 @@
 import { OrgRollup } from '@secmat/backstage-plugin-security-maturity-common';
-import { OwnerSnapshotSums } from '../database/org/OrgReadModel';
+import { OwnerSnapshotSums, ProgressSums } from '../database/org/OrgReadModel';
 import { OrgStructure } from './OrgStructure';
+import { addProgressSums, emptyProgressSums, toProgress } from './progress';
 import { addSums, emptySums, means, Sums } from './sums';
 
 /** The last part of a ref, for things the catalog has no title for. */
@@ -9,22 +10,28 @@ const nameOf = (ref: string) => ref.replace(/^.*\//, '');
 /** Deeper than this, a (broken) hierarchy is not indented any further. */
 const MAX_DEPTH = 50;
 
+/** Progress sums of the same slices as the score sums, since a day. */
+export type ProgressBy = {
+  since: string;
+  sums: Map<string | null, ProgressSums>;
+};
+
 /**
- * Rollups by owner group including nested groups: each group counts the
- * components it owns and those of every group below it. Returned in tree
- * order (a parent before its children, siblings by ref) with depths for
- * indenting. With an owner filter (`owners`: a group and its nested groups)
- * the view is that subtree: ancestors outside it get nothing.
+ * Per owner and owner group: the slices of the components it owns and of
+ * every group below it. With an owner filter (`owners`: a group and its
+ * nested groups) ancestors outside the view get nothing.
  */
-export function groupRollups(
-  byOwner: Map<string | null, Sums>,
+function totalsByGroup<T>(
+  byOwner: Map<string | null, T>,
   org: OrgStructure,
-  owners?: string[],
-): OrgRollup[] {
-  const totals = new Map<string, Sums>();
-  const add = (ref: string, s: Sums) => {
-    const t = totals.get(ref) ?? emptySums();
-    addSums(t, s);
+  owners: string[] | undefined,
+  empty: () => T,
+  addInto: (into: T, s: T) => void,
+): Map<string, T> {
+  const totals = new Map<string, T>();
+  const add = (ref: string, s: T) => {
+    const t = totals.get(ref) ?? empty();
+    addInto(t, s);
     totals.set(ref, t);
   };
   const inView = (ref: string) => !owners || owners.includes(ref);
@@ -35,6 +42,39 @@ export function groupRollups(
       for (const a of org.ancestors(owner)) if (inView(a)) add(a, s);
     }
   }
+  return totals;
+}
+
+/** The progress of a rollup's slice, when progress was asked for. */
+const progressOf = (progress: ProgressBy | undefined, s?: ProgressSums) =>
+  progress
+    ? { progress: toProgress(s ?? emptyProgressSums(), progress.since) }
+    : {};
+
+/**
+ * Rollups by owner group including nested groups: each group counts the
+ * components it owns and those of every group below it. Returned in tree
+ * order (a parent before its children, siblings by ref) with depths for
+ * indenting. With an owner filter (`owners`: a group and its nested groups)
+ * the view is that subtree: ancestors outside it get nothing. With
+ * `progress`, each group's progress since its day, rolled up the same way.
+ */
+export function groupRollups(
+  byOwner: Map<string | null, Sums>,
+  org: OrgStructure,
+  owners?: string[],
+  progress?: ProgressBy,
+): OrgRollup[] {
+  const totals = totalsByGroup(byOwner, org, owners, emptySums, addSums);
+  const progressTotals = progress
+    ? totalsByGroup(
+        progress.sums,
+        org,
+        owners,
+        emptyProgressSums,
+        addProgressSums,
+      )
+    : undefined;
   // A group's parent in the view: one with components of its own or below.
   const parentInView = (ref: string) => {
     const parent = org.groups.get(ref)?.parentRef ?? null;
@@ -55,6 +95,7 @@ export function groupRollups(
         parentRef: parent,
         depth,
         ...means(totals.get(ref) ?? emptySums()),
+        ...progressOf(progress, progressTotals?.get(ref)),
       });
       if (depth < MAX_DEPTH) visit(ref, depth + 1);
     }
@@ -70,23 +111,32 @@ export function groupRollups(
 export function systemAndDomainRollups(
   bySystem: Map<string | null, Sums>,
   org: OrgStructure,
+  progress?: ProgressBy,
 ): { systems: OrgRollup[]; domains: OrgRollup[] } {
   const systems: OrgRollup[] = [];
   const domainSums = new Map<string, Sums>();
+  const domainProgress = new Map<string, ProgressSums>();
   for (const [ref, s] of bySystem) {
     if (!ref) continue;
     const system = org.systems.get(ref);
+    const moved = progress?.sums.get(ref);
     systems.push({
       ref,
       title: system?.title ?? nameOf(ref),
       parentRef: system?.domainRef ?? null,
       depth: 0,
       ...means(s),
+      ...progressOf(progress, moved),
     });
     if (system?.domainRef) {
       const d = domainSums.get(system.domainRef) ?? emptySums();
       addSums(d, s);
       domainSums.set(system.domainRef, d);
+      if (moved) {
+        const p = domainProgress.get(system.domainRef) ?? emptyProgressSums();
+        addProgressSums(p, moved);
+        domainProgress.set(system.domainRef, p);
+      }
     }
   }
   const domains: OrgRollup[] = [...domainSums].map(([ref, s]) => ({
@@ -95,6 +145,7 @@ export function systemAndDomainRollups(
     parentRef: null,
     depth: 0,
     ...means(s),
+    ...progressOf(progress, domainProgress.get(ref)),
   }));
   const byScore = (a: OrgRollup, b: OrgRollup) =>
     a.overall - b.overall || a.ref.localeCompare(b.ref);

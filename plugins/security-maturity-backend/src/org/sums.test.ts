@@ -11,36 +11,45 @@ describe('sums', () => {
   });
 
   it('add up every field, leaving the added slice alone', () => {
-    const into = slice(2, 1, { percent: 120, withTarget: 2, belowTarget: 1 });
-    const other = slice(1, 3, { percent: 50, withTarget: 1 });
+    const into = slice(2, 1, { withTarget: 2, belowTarget: 1, target: 2, gap: 1 });
+    const other = slice(1, 3, { withTarget: 1, target: 2, gap: 0 });
     addSums(into, other);
     expect(into).toMatchObject({
       components: 3,
       overall: 5,
-      percent: 170,
       withTarget: 3,
       belowTarget: 1,
       functions: { G: 5, D: 5, I: 5, V: 5, O: 5 },
     });
     expect(into.practices['G-SM']).toBe(5);
+    expect(into.targets['G-SM']).toBe(6);
+    expect(into.gaps['O-OM']).toBe(2);
     expect(other.components).toBe(1);
-  });
+  }); // prettier-ignore
 
-  it('give means per component, the percent over components with a target', () => {
-    const m = means(slice(4, 1.5, { percent: 150, withTarget: 2 }));
+  it('give means per component, and SAMM percent to target pooled over the components with a target', () => {
+    // Four components: a tier-1 one (target 2, 1.5 short in every practice),
+    // a tier-3 one (target 1, reached), two without a tier.
+    const s = slice(1, 0.5, { withTarget: 1, target: 2, gap: 1.5 });
+    addSums(s, slice(1, 1, { withTarget: 1, target: 1, gap: 0 }));
+    addSums(s, slice(2, 1));
+    const m = means(s);
     expect(m.components).toBe(4);
-    expect(m.overall).toBe(1.5);
-    expect(m.functions.V).toBe(1.5);
-    expect(m.practices['O-EM']).toBe(1.5);
-    // 150 percent points over the 2 components that have a target.
-    expect(m.percentToTarget).toBe(75);
-  });
+    expect(m.overall).toBe((0.5 + 1 + 2) / 4);
+    expect(m.functions.V).toBe((0.5 + 1 + 2) / 4);
+    // 15 × 1.5 = 22.5 short of 15 × (2 + 1) = 45: 1 − 22.5 / 45 = 50 %. The
+    // tier-1 component weighs twice: the mean of 25 % and 100 % would be 62.5.
+    expect(m.percentToTarget).toBe(50);
+    // Per practice: the mean target and gap of the two with a target.
+    expect(m.practiceTargets?.['D-TA']).toEqual({ target: 1.5, gap: 0.75, percentToTarget: 50 });
+  }); // prettier-ignore
 
-  it('give zero means for an empty slice, and no percent without targets', () => {
+  it('give zero means for an empty slice, and nothing against targets without them', () => {
     const m = means(emptySums());
     expect(m.overall).toBe(0);
     expect(m.functions.G).toBe(0);
     expect(m.percentToTarget).toBeNull();
+    expect(m.practiceTargets).toBeNull();
     expect(means(slice(3, 2)).percentToTarget).toBeNull();
   });
 });

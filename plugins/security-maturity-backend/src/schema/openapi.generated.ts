@@ -226,6 +226,17 @@ export const spec = {
           default: 30,
         },
       },
+      orgSince: {
+        name: 'since',
+        in: 'query',
+        required: false,
+        description:
+          "A day (YYYY-MM-DD). Adds the progress since then to the overview and each rollup (OWASP SAMM's progress to date), from the daily score snapshots.",
+        schema: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        },
+      },
       orgUnitKind: {
         name: 'kind',
         in: 'path',
@@ -2544,7 +2555,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityScore',
         summary:
-          "The SAMM score with every activity's answer, source, rationale and links.",
+          "The SAMM score with every activity's answer, source, rationale and links, and each practice's target, gap and percent to target in the tier's profile.",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -2817,7 +2828,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgOverview',
         summary:
-          'Security leads, or a granted subtree of groups. Headline, score distribution, rollups by group (with nested groups), system and domain with the practice heatmap, gate bottlenecks, expiring and expired exceptions and RASI coverage.',
+          'Security leads, or a granted subtree of groups. Headline, score distribution, rollups by group (with nested groups), system and domain with the practice heatmap (scores, and targets and gaps to target), gate bottlenecks, expiring and expired exceptions and RASI coverage; with since, the progress since that day.',
         parameters: [
           {
             $ref: '#/components/parameters/orgOwner',
@@ -2842,6 +2853,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/orgWithinDays',
+          },
+          {
+            $ref: '#/components/parameters/orgSince',
           },
         ],
         responses: {
@@ -3087,6 +3101,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/orgWithinDays',
+          },
+          {
+            $ref: '#/components/parameters/orgSince',
           },
         ],
         responses: {

@@ -24,7 +24,7 @@ import { scoreFromRow, toScoreRow } from './scoreRows';
  * Raise when computeScore, the formula or the stored row change, so that
  * stored scores are recomputed once.
  */
-const SCORE_FORMAT = 2;
+const SCORE_FORMAT = 3; // 3: practice targets and SAMM's percent to target
 
 /** What one page of scoring writes. */
 type ScoreChanges = ScoreWrite;

@@ -7,6 +7,7 @@ import {
   SAMM_ACTIVITY_IDS,
   SAMM_ANSWER_VALUES,
   scoreSammValues,
+  targetFigures,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import {
@@ -186,16 +187,23 @@ export function computeScore(options: {
   // Activities are in SAMM_ACTIVITY_IDS order and already validated.
   const scores = scoreSammValues(activities.map(a => a.value));
   const tier = records.intake?.tier ?? null;
-  const target = workflow.tiers.find(t => t.id === tier)?.targetScore ?? null;
+  const defined = workflow.tiers.find(t => t.id === tier);
+  // SAMM's relative metrics against the tier's profile: a strong practice
+  // does not make up for a weak one in the percent to target.
+  const figures = defined
+    ? targetFigures(defined.targetProfile, {
+        practices: scores.practices,
+        activities,
+      })
+    : undefined;
   return {
     score: {
       entityRef: stringifyEntityRef(entity),
       ...scores,
       tier,
-      target,
-      percentToTarget: target
-        ? Math.min(100, (scores.overall / target) * 100)
-        : null,
+      target: defined?.targetScore ?? null,
+      percentToTarget: figures?.percentToTarget ?? null,
+      practiceTargets: figures?.practices ?? null,
       activities,
       computedAt: now.toISOString(),
     },

@@ -11,7 +11,12 @@ import {
   summarizeRecords,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { StoredRecords } from '../database/records/RecordsStore';
-import { practiceColumn, ScoreRow } from '../database/scores/ScoreRow';
+import {
+  practiceColumn,
+  practiceGapColumn,
+  practiceTargetColumn,
+  ScoreRow,
+} from '../database/scores/ScoreRow';
 import { decodeActivities, encodeActivities } from './computeScore';
 
 /** Score rows and the API's score, one from the other. */
@@ -19,6 +24,8 @@ import { decodeActivities, encodeActivities } from './computeScore';
 const PRACTICE_COLUMNS = SAMM_PRACTICES.map(p => ({
   id: p.id,
   column: practiceColumn(p.id),
+  target: practiceTargetColumn(p.id),
+  gap: practiceGapColumn(p.id),
 }));
 
 const relation = (entity: Entity, type: string) =>
@@ -65,8 +72,13 @@ export function toScoreRow(
     exceptions_open: summary.openExceptions,
     exceptions_expired: summary.expiredExceptions,
     valid_until: about.validUntil === null ? null : new Date(about.validUntil),
+    targets: score.practiceTargets && JSON.stringify(score.practiceTargets),
   };
-  for (const p of PRACTICE_COLUMNS) content[p.column] = score.practices[p.id];
+  for (const p of PRACTICE_COLUMNS) {
+    content[p.column] = score.practices[p.id];
+    content[p.target] = score.practiceTargets?.[p.id].target ?? null;
+    content[p.gap] = score.practiceTargets?.[p.id].gap ?? null;
+  }
   // The stored values in order, hashed in one call: hashing them one by one
   // cost more than computing the score.
   const fingerprint = hash(
@@ -102,6 +114,8 @@ export function scoreFromRow(row: ScoreRow): EntityScore {
     target: row.target === null ? null : Number(row.target),
     percentToTarget:
       row.percent_to_target === null ? null : Number(row.percent_to_target),
+    // Rows from before target profiles have none until they are rescored.
+    practiceTargets: row.targets ? JSON.parse(row.targets) : null,
     activities: decodeActivities(row.activities),
     computedAt: new Date(row.computed_at).toISOString(),
   };

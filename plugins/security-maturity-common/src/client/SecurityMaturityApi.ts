@@ -32,6 +32,7 @@ import {
   OrgFacets,
   OrgFilter,
   OrgOverview,
+  OrgOverviewOptions,
   OrgTrend,
   OrgUnitComponentQuery,
   Quarter,
@@ -258,10 +259,13 @@ export interface SecurityMaturityApi {
   ): Promise<Page<HistoryEntry>>;
   /** Security leads: the groups, systems, domains and values to filter by. */
   getOrgFacets(): Promise<OrgFacets>;
-  /** Security leads: rollups, heatmap, bottlenecks, exceptions, RASI coverage. */
+  /**
+   * Security leads: rollups, heatmap (scores and gaps to target), bottlenecks,
+   * exceptions, RASI coverage; with `since`, the progress since that day.
+   */
   getOrgOverview(
     filter: OrgFilter,
-    options?: { withinDays?: number },
+    options?: OrgOverviewOptions,
   ): Promise<OrgOverview>;
   /** Security leads: one page of components, filtered and sorted. */
   listOrgComponents(query: OrgComponentQuery): Promise<OrgComponentPage>;
@@ -283,7 +287,7 @@ export interface SecurityMaturityApi {
    */
   getOrgUnitOverview(
     unit: CompoundEntityRef,
-    options?: { withinDays?: number },
+    options?: OrgOverviewOptions,
   ): Promise<OrgOverview>;
   /** One page of the components below a group, system or domain. */
   listOrgUnitComponents(

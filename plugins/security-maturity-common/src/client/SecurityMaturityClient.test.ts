@@ -187,9 +187,12 @@ describe('SecurityMaturityClient', () => {
     });
 
     it('merges the org filter with the options', async () => {
-      const { client, sent } = setup();
+      const { client, fetch, sent } = setup();
       await client.getOrgOverview({ tier: '1' }, { withinDays: 14 });
       expect(sent().url).toBe(`${BASE}/org/overview?tier=1&withinDays=14`);
+      fetch.mockClear();
+      await client.getOrgOverview({}, { since: '2026-07-01' });
+      expect(sent().url).toBe(`${BASE}/org/overview?since=2026-07-01`);
     });
 
     it.each([

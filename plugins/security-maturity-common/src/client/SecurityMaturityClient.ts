@@ -27,6 +27,7 @@ import {
   OrgFacets,
   OrgFilter,
   OrgOverview,
+  OrgOverviewOptions,
   OrgTrend,
   OrgUnitComponentQuery,
   Quarter,
@@ -326,7 +327,7 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
 
   getOrgOverview(
     filter: OrgFilter,
-    options: { withinDays?: number } = {},
+    options: OrgOverviewOptions = {},
   ): Promise<OrgOverview> {
     return this.#get(path('org', 'overview'), { ...filter, ...options });
   }
@@ -355,7 +356,7 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
 
   getOrgUnitOverview(
     unit: CompoundEntityRef,
-    options: { withinDays?: number } = {},
+    options: OrgOverviewOptions = {},
   ): Promise<OrgOverview> {
     return this.#get(orgUnitPath(unit, 'overview'), options);
   }

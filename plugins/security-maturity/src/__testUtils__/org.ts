@@ -3,6 +3,7 @@ import {
   OrgComponentPage,
   OrgFacets,
   OrgOverview,
+  OrgProgress,
   OrgRollup,
   SAMM_BENCHMARK,
   SAMM_PRACTICES,
@@ -12,6 +13,17 @@ const fns = (v: number) => ({ G: v, D: v, I: v, V: v, O: v });
 const practices = (v: number) =>
   Object.fromEntries(SAMM_PRACTICES.map(p => [p.id, v]));
 
+/** Every practice `overall` against a target of `target`. */
+const targets = (overall: number, target: number) => {
+  const gap = Math.max(0, target - overall);
+  return Object.fromEntries(
+    SAMM_PRACTICES.map(p => [
+      p.id,
+      { target, gap, percentToTarget: 100 * (1 - gap / target) },
+    ]),
+  );
+};
+
 const rollup = (
   ref: string,
   title: string,
@@ -19,6 +31,7 @@ const rollup = (
   parentRef: string | null,
   components: number,
   overall: number,
+  target = 2,
 ): OrgRollup => ({
   ref,
   title,
@@ -26,10 +39,11 @@ const rollup = (
   parentRef,
   components,
   overall,
-  percentToTarget: (overall / 2) * 100,
+  percentToTarget: Math.min(100, (overall / target) * 100),
   belowTarget: 1,
   functions: fns(overall),
   practices: practices(overall),
+  practiceTargets: targets(overall, target),
 });
 
 export const facets: OrgFacets = {
@@ -53,6 +67,7 @@ export const overview: OrgOverview = {
   belowTarget: 2,
   functions: fns(1.2),
   practices: practices(1.2),
+  practiceTargets: targets(1.2, 2),
   distribution: [0, 1, 2, 3, 4, 5].map(i => ({
     from: i / 2,
     to: (i + 1) / 2,
@@ -112,3 +127,36 @@ export const componentPage = (offset = 0): OrgComponentPage => ({
   limit: 25,
   offset,
 });
+
+/**
+ * The overview's progress since a day: the mean score rose from 0.95 to
+ * 1.2, Threat Assessment from 1 to 1.5, the other practices stayed at 1.
+ */
+export const progress: OrgProgress = {
+  since: '2026-08-26',
+  components: 3,
+  overall: { baseline: 0.95, current: 1.2, change: 0.25 },
+  practices: Object.fromEntries(
+    SAMM_PRACTICES.map(p => {
+      const current = p.id === 'D-TA' ? 1.5 : 1;
+      return [p.id, { baseline: 1, current, change: current - 1 }];
+    }),
+  ),
+  progressToTarget: 23.8,
+};
+
+/** The overview with its progress, and each group's (Identity fell). */
+export const overviewWithProgress: OrgOverview = {
+  ...overview,
+  progress,
+  groups: overview.groups.map(g => ({
+    ...g,
+    progress: {
+      ...progress,
+      overall:
+        g.title === 'Identity'
+          ? { baseline: 0.7, current: 0.6, change: -0.1 }
+          : progress.overall,
+    },
+  })),
+};

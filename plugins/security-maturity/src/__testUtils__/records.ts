@@ -2,9 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   EntityScore,
+  resolveTargetProfile,
   SAMM_PRACTICES,
   SecurityMaturityApi,
   SecurityMaturityRecord,
+  TierDefinition,
   WorkflowConfig,
   emptyEntityRecords,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -44,6 +46,18 @@ export const editableRecord = (
 });
 export const LEAD = { canEdit: true, isSecurityLead: true };
 
+/** A tier with the default profile the backend derives from its target. */
+const tier = (
+  id: string,
+  title: string,
+  targetScore: number,
+): TierDefinition => ({
+  id,
+  title,
+  targetScore,
+  targetProfile: resolveTargetProfile({ targetScore }).profile,
+});
+
 export const workflow: WorkflowConfig = {
   stages: [
     {
@@ -73,9 +87,9 @@ export const workflow: WorkflowConfig = {
     { id: 'threat-modeling', title: 'Threat modeling' },
   ],
   tiers: [
-    { id: '1', title: 'Tier 1 — critical', targetScore: 2 },
-    { id: '2', title: 'Tier 2 — exposed', targetScore: 1.5 },
-    { id: '3', title: 'Tier 3 — internal', targetScore: 1 },
+    tier('1', 'Tier 1 — critical', 2),
+    tier('2', 'Tier 2 — exposed', 1.5),
+    tier('3', 'Tier 3 — internal', 1),
   ],
   // First match wins, as in the backend; the last rule always matches.
   tierRules: [
@@ -104,6 +118,7 @@ export const emptyScore: EntityScore = {
   tier: null,
   target: null,
   percentToTarget: null,
+  practiceTargets: null,
   activities: [],
   computedAt: '2026-11-20T09:30:00.000Z',
 };

@@ -16,12 +16,25 @@ export function useFacets() {
   return useAsync(() => api.getOrgFacets(), [api]);
 }
 
-/** Rollups, heatmap and panels of the filtered org; refetched on change. */
-export function useOverview(filter: OrgFilter, withinDays: number) {
+/** The overview's options: `since` only when a day is chosen. */
+const overviewOptions = (withinDays: number, since?: string) => ({
+  withinDays,
+  ...(since ? { since } : {}),
+});
+
+/**
+ * Rollups, heatmap and panels of the filtered org, with the progress since
+ * a day when one is chosen; refetched on change.
+ */
+export function useOverview(
+  filter: OrgFilter,
+  withinDays: number,
+  since?: string,
+) {
   const api = useApi(securityMaturityApiRef);
   return useAsync(
-    () => api.getOrgOverview(filter, { withinDays }),
-    [api, key(filter), withinDays],
+    () => api.getOrgOverview(filter, overviewOptions(withinDays, since)),
+    [api, key(filter), withinDays, since],
   );
 }
 
@@ -44,11 +57,12 @@ export function useTrend(filter: OrgFilter) {
 export function useOrgUnitOverview(
   unit: CompoundEntityRef,
   withinDays: number,
+  since?: string,
 ) {
   const api = useApi(securityMaturityApiRef);
   return useAsync(
-    () => api.getOrgUnitOverview(unit, { withinDays }),
-    [api, key(unit), withinDays],
+    () => api.getOrgUnitOverview(unit, overviewOptions(withinDays, since)),
+    [api, key(unit), withinDays, since],
   );
 }
 

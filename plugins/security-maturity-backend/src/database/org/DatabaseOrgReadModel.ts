@@ -2,6 +2,7 @@ import { OrgTrendPoint } from '@secmat/backstage-plugin-security-maturity-common
 import { Knex } from 'knex';
 import { ScoreRow } from '../scores/ScoreRow';
 import { readMetricsPack } from './metricsPackQueries';
+import { ProgressRow, progressQuery, toProgressSums } from './progressQueries';
 import {
   readExceptions,
   readRasiAssignments,
@@ -13,6 +14,7 @@ import {
   MetricsPackData,
   OrgPage,
   OrgReadModel,
+  OwnerSystemProgress,
   Period,
   RasiAssignments,
   ResolvedFilter,
@@ -179,6 +181,20 @@ export class DatabaseOrgReadModel implements OrgReadModel {
       components: num(r.n),
       overall: num(r.overall),
       functions: perFunction(fn => num(r[FUNCTION_COLUMNS[fn]])),
+    }));
+  }
+
+  async progressSums(
+    f: ResolvedFilter,
+    sinceDay: string,
+  ): Promise<OwnerSystemProgress[]> {
+    const rows = await rowsOf<ProgressRow>(
+      progressQuery(this.db, this.scores(f), sinceDay),
+    );
+    return rows.map(r => ({
+      ownerRef: r.owner_ref ?? null,
+      systemRef: r.system_ref ?? null,
+      sums: toProgressSums(r),
     }));
   }
 

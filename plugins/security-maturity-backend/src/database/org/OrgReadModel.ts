@@ -43,12 +43,36 @@ export type Period = {
 export type ScoreSums = {
   components: number;
   overall: number;
-  percent: number;
+  /** Components scored against a target profile (they have a tier). */
   withTarget: number;
   belowTarget: number;
   functions: FunctionScores;
   /** Practice ID (e.g. `G-SM`) to the sum of its scores. */
   practices: Record<string, number>;
+  /** Practice ID to the sum of its targets, over the components with one. */
+  targets: Record<string, number>;
+  /** Practice ID to the sum of its gaps to target. */
+  gaps: Record<string, number>;
+};
+
+/**
+ * Sums of the components compared since a day: their overall and practice
+ * scores at the baseline (each one's snapshot of that day, the latest
+ * before it, or else its first) and now; and for those with a target, their
+ * overall targets and scores.
+ */
+export type ProgressSums = {
+  components: number;
+  baseline: { overall: number; practices: Record<string, number> };
+  current: { overall: number; practices: Record<string, number> };
+  withTarget: { target: number; baseline: number; current: number };
+};
+
+/** Progress sums of the components of one owner in one system. */
+export type OwnerSystemProgress = {
+  ownerRef: string | null;
+  systemRef: string | null;
+  sums: ProgressSums;
 };
 
 /** The distinct values of the score rows the filters can offer. */
@@ -179,6 +203,15 @@ export interface OrgReadModel {
 
   /** Daily means of the filtered components' snapshots since a day. */
   trend(filter: ResolvedFilter, sinceDay: string): Promise<OrgTrendPoint[]>;
+
+  /**
+   * The filtered components' scores at a day's snapshots and now, summed
+   * per owner and system.
+   */
+  progressSums(
+    filter: ResolvedFilter,
+    sinceDay: string,
+  ): Promise<OwnerSystemProgress[]>;
 
   metricsPack(
     filter: ResolvedFilter,

@@ -6,7 +6,12 @@ import {
   SammFunctionId,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { Knex } from 'knex';
-import { practiceColumn, ScoreRow } from '../scores/ScoreRow';
+import {
+  practiceColumn,
+  practiceGapColumn,
+  practiceTargetColumn,
+  ScoreRow,
+} from '../scores/ScoreRow';
 import { OrgComponentRow, ResolvedFilter, ScoreSums } from './OrgReadModel';
 
 /**
@@ -147,30 +152,43 @@ export type SumsRow = {
   key?: string | null;
   components: DbNumber;
   overall: DbNumber;
-  percent: DbNumber;
   with_target: DbNumber;
   below: DbNumber;
-} & Partial<Record<FunctionColumn | `p_${string}`, DbNumber>>;
+} & Partial<
+  Record<
+    FunctionColumn | `p_${string}` | `target_${string}` | `gap_${string}`,
+    DbNumber
+  >
+>;
+
+/** `sum(e.<column>) as <column>` for each column. */
+const sumsOf = (db: Knex, columns: string[], from = 'e') =>
+  columns.map(column => db.raw(`sum(??) as ??`, [`${from}.${column}`, column]));
+
+/** Practice ID to a number per practice column of a row. */
+export const perPractice = (
+  column: (practiceId: string) => string,
+  row: Partial<Record<string, DbNumber>>,
+): Record<string, number> =>
+  Object.fromEntries(SAMM_PRACTICES.map(p => [p.id, num(row[column(p.id)])]));
+
+const practiceIds = SAMM_PRACTICES.map(p => p.id);
 
 /** The aggregates of a sums query, one per SumsRow field. */
 export function sumsColumns(db: Knex) {
   return [
     db.raw('count(*) as components'),
     db.raw('sum(e.overall) as overall'),
-    db.raw('sum(e.percent_to_target) as percent'),
-    db.raw('count(e.percent_to_target) as with_target'),
+    // Scored against a profile: rows from before target profiles have a
+    // target but no profile until they are rescored.
+    db.raw('count(e.targets) as with_target'),
     db.raw(
       'sum(CASE WHEN e.target IS NOT NULL AND e.overall < e.target THEN 1 ELSE 0 END) as below',
     ),
-    ...functionColumns().map(column =>
-      db.raw(`sum(??) as ??`, [`e.${column}`, column]),
-    ),
-    ...SAMM_PRACTICES.map(p =>
-      db.raw(`sum(??) as ??`, [
-        `e.${practiceColumn(p.id)}`,
-        practiceColumn(p.id),
-      ]),
-    ),
+    ...sumsOf(db, functionColumns()),
+    ...sumsOf(db, practiceIds.map(practiceColumn)),
+    ...sumsOf(db, practiceIds.map(practiceTargetColumn)),
+    ...sumsOf(db, practiceIds.map(practiceGapColumn)),
   ];
 }
 
@@ -178,12 +196,11 @@ export function toSums(r: SumsRow): ScoreSums {
   return {
     components: num(r.components),
     overall: num(r.overall),
-    percent: num(r.percent),
     withTarget: num(r.with_target),
     belowTarget: num(r.below),
     functions: perFunction(fn => num(r[FUNCTION_COLUMNS[fn]])),
-    practices: Object.fromEntries(
-      SAMM_PRACTICES.map(p => [p.id, num(r[practiceColumn(p.id)])]),
-    ),
+    practices: perPractice(practiceColumn, r),
+    targets: perPractice(practiceTargetColumn, r),
+    gaps: perPractice(practiceGapColumn, r),
   };
 }

@@ -1,9 +1,15 @@
-import { normalizeEntityRef } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  normalizeEntityRef,
+  SAMM_PRACTICES,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { Knex } from 'knex';
 import { isPostgres } from '../engine';
 import { ColumnTypes, readColumnTypes, upsertRows } from '../upsertRows';
-import { ScoreRow } from './ScoreRow';
+import { practiceColumn, ScoreRow } from './ScoreRow';
 import { ScoreStore, ScoreWrite, ScoringStateScore } from './ScoreStore';
+
+/** A snapshot's practice columns, the same as entity_scores' (`p_g_sm`). */
+const SNAPSHOT_PRACTICES = SAMM_PRACTICES.map(p => practiceColumn(p.id));
 
 /** The columns of a snapshot besides its key, in the order copySnapshots selects them. */
 const SNAPSHOT_VALUES = [
@@ -15,6 +21,7 @@ const SNAPSHOT_VALUES = [
   'fn_i',
   'fn_v',
   'fn_o',
+  ...SNAPSHOT_PRACTICES,
 ];
 
 /** The score store on the plugin's knex database, with PostgreSQL fast paths. */
@@ -73,7 +80,8 @@ export class DatabaseScoreStore implements ScoreStore {
          SELECT entity_ref, ?, overall,
            '{"G":' || fn_g || ',"D":' || fn_d || ',"I":' || fn_i ||
              ',"V":' || fn_v || ',"O":' || fn_o || '}',
-           practices, fn_g, fn_d, fn_i, fn_v, fn_o
+           practices, fn_g, fn_d, fn_i, fn_v, fn_o,
+           ${SNAPSHOT_PRACTICES.join(', ')}
          FROM entity_scores
          WHERE entity_ref IN (${refs.map(() => '?').join(', ')})
          ON CONFLICT (entity_ref, day) DO ${
@@ -183,6 +191,7 @@ export class DatabaseScoreStore implements ScoreStore {
           fn_i: r.fn_i,
           fn_v: r.fn_v,
           fn_o: r.fn_o,
+          ...Object.fromEntries(SNAPSHOT_PRACTICES.map(c => [c, r[c]])),
         })),
       )
       .onConflict(['entity_ref', 'day'])

@@ -29,11 +29,34 @@ export type ScoreRow = {
   gates_cleared: number;
   exceptions_open: number;
   exceptions_expired: number;
-} & PracticeColumns;
+  /** JSON: practice ID to target, gap and percent; null without a tier. */
+  targets: string | null;
+} & PracticeColumns &
+  PracticeTargetColumns;
 
 /** One float column per SAMM practice, e.g. `p_g_sm`, for SQL aggregation. */
 export type PracticeColumns = Record<`p_${string}`, number>;
 
+/**
+ * Per SAMM practice its target and gap, e.g. `target_g_sm` and `gap_g_sm`,
+ * for the org views' gap to target; null without a tier.
+ */
+export type PracticeTargetColumns = Record<
+  `target_${string}` | `gap_${string}`,
+  number | null
+>;
+
+const suffix = (practiceId: string) =>
+  practiceId.toLocaleLowerCase('en-US').replace('-', '_');
+
 /** The column of a practice's score: `G-SM` is `p_g_sm`. */
 export const practiceColumn = (practiceId: string) =>
-  `p_${practiceId.toLocaleLowerCase('en-US').replace('-', '_')}` as const;
+  `p_${suffix(practiceId)}` as const;
+
+/** The column of a practice's target: `G-SM` is `target_g_sm`. */
+export const practiceTargetColumn = (practiceId: string) =>
+  `target_${suffix(practiceId)}` as const;
+
+/** The column of a practice's gap to target: `G-SM` is `gap_g_sm`. */
+export const practiceGapColumn = (practiceId: string) =>
+  `gap_${suffix(practiceId)}` as const;

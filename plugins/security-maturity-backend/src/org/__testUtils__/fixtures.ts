@@ -67,21 +67,32 @@ export const testOrg = () =>
     system('orphan'),
   ]);
 
-/** The sums of `components` components each scoring `score` everywhere. */
+const perPractice = (value: number) =>
+  Object.fromEntries(SAMM_PRACTICES.map(p => [p.id, value]));
+
+/**
+ * The sums of `components` components each scoring `score` everywhere;
+ * `withTarget` of them with `target` and `gap` in every practice.
+ */
 export function slice(
   components: number,
   score: number,
-  extra: Partial<Pick<Sums, 'percent' | 'withTarget' | 'belowTarget'>> = {},
+  extra: Partial<Pick<Sums, 'withTarget' | 'belowTarget'>> & {
+    target?: number;
+    gap?: number;
+  } = {},
 ): Sums {
   const total = components * score;
+  const withTarget = extra.withTarget ?? 0;
   return {
     components,
     overall: total,
-    percent: extra.percent ?? 0,
-    withTarget: extra.withTarget ?? 0,
+    withTarget,
     belowTarget: extra.belowTarget ?? 0,
     functions: { G: total, D: total, I: total, V: total, O: total },
-    practices: Object.fromEntries(SAMM_PRACTICES.map(p => [p.id, total])),
+    practices: perPractice(total),
+    targets: perPractice(withTarget * (extra.target ?? 0)),
+    gaps: perPractice(withTarget * (extra.gap ?? 0)),
   };
 }
 

@@ -231,7 +231,7 @@ export const samples: { [O in OperationId]: Sample } = {
     call: c =>
       c.getOrgOverview(
         { owner: 'group:default/payments-team', tier: '1', q: undefined },
-        { withinDays: 30 },
+        { withinDays: 30, since: '2026-07-01' },
       ),
   },
   ListOrgComponents: {
@@ -259,7 +259,8 @@ export const samples: { [O in OperationId]: Sample } = {
       }),
   },
   GetOrgUnitOverview: {
-    call: c => c.getOrgUnitOverview(team, { withinDays: 60 }),
+    call: c =>
+      c.getOrgUnitOverview(team, { withinDays: 60, since: '2026-10-01' }),
     pathValues: { kind: team.kind, name: team.name },
   },
   ListOrgUnitComponents: {

@@ -16,7 +16,7 @@ export function Headline(props: { overview: OrgOverview }) {
       'Mean SAMM score',
       `${score(o.overall)} (benchmark ${o.benchmark.overall})`,
     ],
-    ['Mean percent to target', percent(o.percentToTarget)],
+    ['Percent to target', percent(o.percentToTarget)],
     ['Below target', String(o.belowTarget)],
     ['Expired exceptions', String(o.exceptions.expired)],
   ];

@@ -7,11 +7,12 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { OrgRollup } from '@secmat/backstage-plugin-security-maturity-common';
-import { percent, score } from './format';
+import { change, percent, score } from './format';
 
 /**
  * Components, mean score, percent to target and how many are below target,
- * per group (nested groups indented), system or domain. Choosing a row
+ * and the change since a day when the overview has it, per group (nested
+ * groups indented), system or domain. Choosing a row
  * filters the page to it (`onSelect`), or opens its page (`linkTo`).
  */
 export function RollupTable(
@@ -24,6 +25,8 @@ export function RollupTable(
   ),
 ) {
   const { label, rows, onSelect, linkTo } = props;
+  // Rollups carry their progress when the overview was asked for it.
+  const since = rows.find(r => r.progress)?.progress?.since;
   if (rows.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -40,6 +43,7 @@ export function RollupTable(
           <TableCell align="right">Mean score</TableCell>
           <TableCell align="right">To target</TableCell>
           <TableCell align="right">Below target</TableCell>
+          {since && <TableCell align="right">Change since {since}</TableCell>}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -63,6 +67,13 @@ export function RollupTable(
             <TableCell align="right">{score(r.overall)}</TableCell>
             <TableCell align="right">{percent(r.percentToTarget)}</TableCell>
             <TableCell align="right">{r.belowTarget}</TableCell>
+            {since && (
+              <TableCell align="right">
+                {r.progress?.components
+                  ? change(r.progress.overall.change)
+                  : '–'}
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

@@ -1,14 +1,20 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { isoDayBefore } from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from '../../api';
 import {
   mockApi,
   emptyRecord,
   responseError,
 } from '../../__testUtils__/records';
-import { componentPage, facets, overview } from '../../__testUtils__/org';
+import {
+  componentPage,
+  facets,
+  overview,
+  overviewWithProgress,
+} from '../../__testUtils__/org';
 import { SecurityMaturityPage } from './SecurityMaturityPage';
 import { recentQuarters } from './format';
 
@@ -73,7 +79,47 @@ describe('the org-wide Security maturity page', () => {
     expect(screen.getByText('1 expired, 1 expiring within 30 days')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Security partners' })).toHaveTextContent('priya.nair23');
     expect(screen.getByText(/OWASP SAMM v2 by the OWASP SAMM project/)).toBeInTheDocument();
-    expect(api.getOrgOverview).toHaveBeenCalledWith({}, { withinDays: 30 });
+    expect(api.getOrgOverview).toHaveBeenCalledWith({}, { withinDays: 30, since: isoDayBefore(90) });
+  }); // prettier-ignore
+
+  it('switches the heatmap to the gap to target, coloured by percent to target', async () => {
+    const noTier = { ...overview.groups[2], ref: 'group:default/labs', title: 'Labs', practiceTargets: null };
+    const api = orgApi({
+      getOrgOverview: jest.fn(async () => ({ ...overview, groups: [...overview.groups, noTier] })),
+    });
+    await renderPage(api);
+    await screen.findByRole('table', { name: 'Practice scores by group' });
+    await userEvent.click(screen.getByRole('button', { name: 'Gap to target' }));
+    expect(screen.getByRole('table', { name: 'Practice gaps to target by group' })).toBeInTheDocument();
+    // Payments: 1.5 of 2, 0.5 short, 75 %: three quarters of the way to green.
+    const payments = screen.getByLabelText('Payments, Strategy & Metrics: gap 0.50 to target 2.00 (75% to target)');
+    expect(payments).toHaveTextContent('0.50');
+    expect(payments).toHaveStyle({ background: 'hsl(90, 70%, 82%)' });
+    const identity = screen.getByLabelText('Identity, Threat Assessment: gap 1.40 to target 2.00 (30% to target)');
+    expect(identity).toHaveStyle({ background: 'hsl(36, 70%, 82%)' });
+    expect(screen.getByLabelText('Labs, Threat Assessment: no target (no component with a tier)')).toHaveTextContent('–');
+    // And back.
+    await userEvent.click(screen.getByRole('button', { name: 'Mean score' }));
+    expect(screen.getByLabelText('Payments, Strategy & Metrics: 1.50')).toBeInTheDocument();
+  }); // prettier-ignore
+
+  it('shows the progress since a day, and asks again for another day', async () => {
+    const api = orgApi({ getOrgOverview: jest.fn(async () => overviewWithProgress) });
+    await renderPage(api);
+    expect(await screen.findByLabelText('Mean score since')).toHaveTextContent(
+      'Mean score 0.95 → 1.20 (+0.25) over 3 components');
+    expect(screen.getByLabelText('Progress to target')).toHaveTextContent('Progress to target: 24% of the way');
+    expect(screen.getByRole('table', { name: 'Progress by practice' })).toHaveTextContent(
+      'Threat Assessment1.001.50+0.50');
+    // Each group's change in the rollup.
+    const byGroup = screen.getByRole('table', { name: 'Scores by group' });
+    expect(byGroup).toHaveTextContent('Change since 2026-08-26');
+    expect(byGroup).toHaveTextContent('Identity10.6030%1−0.10');
+
+    fireEvent.change(screen.getByLabelText('Since'), { target: { value: '2026-07-01' } });
+    await waitFor(() =>
+      expect(lastCall(api.getOrgOverview)).toEqual([{}, { withinDays: 30, since: '2026-07-01' }]),
+    );
   }); // prettier-ignore
 
   it('filters on the server, keeps the filter in the URL and drills down by group', async () => {

@@ -10,7 +10,10 @@ import {
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { OrgScope } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  isoDayBefore,
+  OrgScope,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 import {
   useComponentPage,
@@ -26,6 +29,7 @@ import { Headline } from './Headline';
 import { Heatmap } from './Heatmap';
 import { OrgFilters } from './OrgFilters';
 import { BottlenecksPanel, ExceptionsPanel, Panel, RasiPanel } from './Panels';
+import { ProgressPanel } from './ProgressPanel';
 import { RollupTable } from './RollupTable';
 import { useOrgFilter } from './useOrgFilter';
 
@@ -43,11 +47,16 @@ function ScopeNote(props: { scope: OrgScope }) {
   );
 }
 
+/** Progress is shown since this many days ago until the reader picks a day. */
+const DEFAULT_SINCE_DAYS = 90;
+const DEFAULT_SINCE = () => isoDayBefore(DEFAULT_SINCE_DAYS);
+
 function Body() {
   const { filter, query, setFilter, setSort, setPage, clear } = useOrgFilter();
   const [withinDays, setWithinDays] = useState(30);
+  const [since, setSince] = useState(DEFAULT_SINCE);
   const facets = useFacets();
-  const overview = useOverview(filter, withinDays);
+  const overview = useOverview(filter, withinDays, since);
   const components = useComponentPage(query);
   const trend = useTrend(filter);
 
@@ -110,9 +119,15 @@ function Body() {
       </Panel>
       <Panel
         title="Practices by group"
-        subheader="Mean practice score (0–3) of each group's components, nested groups included; choose a group to filter"
+        subheader="Each group's components, nested groups included, against their tiers' targets; choose a group to filter"
       >
         <Heatmap groups={o.groups} onSelect={ref => setFilter('owner', ref)} />
+      </Panel>
+      <Panel
+        title="Progress"
+        subheader="How these components' scores moved since a day"
+      >
+        <ProgressPanel since={since} onSince={setSince} progress={o.progress} />
       </Panel>
       <Panel title="By group" half>
         <RollupTable

@@ -6,6 +6,14 @@ export const score = (n: number | null | undefined) =>
 export const percent = (n: number | null | undefined) =>
   n === null || n === undefined ? '–' : `${Math.round(n)}%`;
 
+/** A change of score with its sign: `+0.25`, `−0.10`, `0.00`. */
+export const change = (n: number | null | undefined) => {
+  if (n === null || n === undefined) return '–';
+  const shown = Math.abs(n).toFixed(2);
+  if (shown === '0.00') return shown;
+  return `${n > 0 ? '+' : '−'}${shown}`;
+};
+
 /** `group:default/payments-team` → `payments-team` (namespace when not default). */
 export function shortRef(ref: string | null | undefined) {
   if (!ref) return '–';

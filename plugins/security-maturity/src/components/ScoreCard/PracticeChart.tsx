@@ -5,8 +5,9 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import {
   Bar,
-  BarChart,
   CartesianGrid,
+  ComposedChart,
+  Line,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -14,25 +15,42 @@ import {
 } from 'recharts';
 
 /**
- * The 15 practice scores (0–3) as bars, with the tier's target as a line:
- * which practices hold the component back is visible at a glance.
+ * A target as a short horizontal dash across its practice's bar. Recharts
+ * gives a dot the line's own props (its stroke is none), so the colour
+ * comes under another name.
+ */
+function TargetDash(props: { cx?: number; cy?: number; color: string }) {
+  const { cx, cy, color } = props;
+  if (cx === undefined || cy === undefined) return null;
+  return (
+    <line x1={cx - 12} x2={cx + 12} y1={cy} y2={cy} stroke={color} strokeWidth={3} />
+  );
+} // prettier-ignore
+
+/**
+ * The 15 practice scores (0–3) as bars, each with its target in the tier's
+ * profile as a dash (before target profiles: the tier's overall target as a
+ * line): which practices hold the component back is visible at a glance.
  */
 export function PracticeChart(props: { score: EntityScore }) {
   const theme = useTheme();
   const { score } = props;
+  const targets = score.practiceTargets;
   const data = SAMM_PRACTICES.map(p => ({
     id: p.id,
     name: p.name,
     score: Number((score.practices[p.id] ?? 0).toFixed(2)),
+    ...(targets ? { target: Number(targets[p.id].target.toFixed(2)) } : {}),
   }));
+  let label = 'Practice scores';
+  if (targets) label = 'Practice scores against their targets';
+  else if (score.target !== null) {
+    label = `Practice scores against the target ${score.target}`;
+  }
+  const stroke = theme.palette.error.main;
   return (
-    <figure
-      style={{ margin: 0 }}
-      aria-label={`Practice scores${
-        score.target === null ? '' : ` against the target ${score.target}`
-      }`}
-    >
-      <BarChart width={560} height={240} data={data}>
+    <figure style={{ margin: 0 }} aria-label={label}>
+      <ComposedChart width={560} height={240} data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         {/* Fifteen practice IDs side by side only fit slanted. */}
         <XAxis
@@ -45,7 +63,10 @@ export function PracticeChart(props: { score: EntityScore }) {
         />
         <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} />
         <Tooltip
-          formatter={(value: number) => [value, 'Score']}
+          formatter={(value: number, key: string) => [
+            value,
+            key === 'target' ? 'Target' : 'Score',
+          ]}
           labelFormatter={(id: string) =>
             `${id} ${SAMM_PRACTICES.find(p => p.id === id)?.name ?? ''}`
           }
@@ -55,15 +76,25 @@ export function PracticeChart(props: { score: EntityScore }) {
           fill={theme.palette.primary.main}
           isAnimationActive={false}
         />
-        {score.target !== null && (
+        {targets && (
+          <Line
+            dataKey="target"
+            stroke="none"
+            dot={<TargetDash color={stroke} />}
+            activeDot={false}
+            legendType="none"
+            isAnimationActive={false}
+          />
+        )}
+        {!targets && score.target !== null && (
           <ReferenceLine
             y={score.target}
-            stroke={theme.palette.error.main}
+            stroke={stroke}
             strokeDasharray="6 3"
             label={`Target ${score.target}`}
           />
         )}
-      </BarChart>
+      </ComposedChart>
     </figure>
   );
 }

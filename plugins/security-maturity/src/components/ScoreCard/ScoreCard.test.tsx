@@ -1,6 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EntityScore } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  EntityScore,
+  SAMM_PRACTICES,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import {
   editableRecord,
   emptyRecord,
@@ -37,6 +40,38 @@ const score: EntityScore = {
 
 const editable = editableRecord();
 
+// Tier 1's profile: Threat Assessment 2, Secure Build 1.5 per stream (A 2,
+// B 1), every other practice 1. Threat Assessment scores 1.5 (0.5 short),
+// Strategy & Metrics 1.25 (above its 1), Secure Build 1.25 with stream A at
+// 1 of 2 and B at 1.5 of 1: 0.5 short although the practice passes 1.5 - 0.25.
+const withTargets: EntityScore = {
+  ...score,
+  practices: { ...score.practices, 'D-TA': 1.5, 'G-SM': 1.25, 'I-SB': 1.25 },
+  percentToTarget: 23.5,
+  practiceTargets: Object.fromEntries(
+    SAMM_PRACTICES.map(p => [p.id, { target: 1, gap: 1, percentToTarget: 0 }]),
+  ),
+};
+withTargets.practiceTargets!['D-TA'] = {
+  target: 2,
+  gap: 0.5,
+  percentToTarget: 75,
+};
+withTargets.practiceTargets!['G-SM'] = {
+  target: 1,
+  gap: 0,
+  percentToTarget: 100,
+};
+withTargets.practiceTargets!['I-SB'] = {
+  target: 1.5,
+  gap: 0.5,
+  percentToTarget: 66.7,
+  streams: {
+    A: { target: 2, score: 1, gap: 1 },
+    B: { target: 1, score: 1.5, gap: 0 },
+  },
+}; // prettier-ignore
+
 async function openPractice(name: RegExp) {
   await userEvent.click(await screen.findByRole('button', { name }));
 }
@@ -48,6 +83,20 @@ describe('the SAMM card', () => {
       await screen.findByLabelText('Practice scores against the target 2'),
     ).toBeInTheDocument();
     expect(screen.getByText('Target 2')).toBeInTheDocument();
+  }); // prettier-ignore
+
+  it("shows each practice against its tier's target, the gaps highlighted", async () => {
+    await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => withTargets) }));
+    expect(await screen.findByLabelText('Practice scores against their targets')).toBeInTheDocument();
+    expect(screen.getByText(/24% to target; 14 of 15 practices below their target/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Threat Assessment 1.50, target 2.00, 0.50 below' })).toBeInTheDocument();
+    expect(screen.getByText('1.50 of 2.00')).toBeInTheDocument();
+    expect(screen.getByText('0.50 below target')).toBeInTheDocument();
+    // Above its target: reached, no gap shown.
+    expect(screen.getByRole('button', { name: 'Strategy & Metrics 1.25, target 1.00 reached' })).toBeInTheDocument();
+    expect(screen.getByText('1.25 of 1.00')).toBeInTheDocument();
+    // Targeted per stream: the weak stream is named.
+    expect(screen.getByText('0.50 below target (stream A 1.00 of 2.00)')).toBeInTheDocument();
   }); // prettier-ignore
 
   it('lets an editor answer the self-assessment where no evidence answers, then reloads', async () => {

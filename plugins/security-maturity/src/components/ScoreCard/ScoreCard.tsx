@@ -1,7 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -12,6 +11,7 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   EntityScore,
+  PracticeTarget,
   SAMM_BUSINESS_FUNCTIONS,
   SAMM_QUESTIONS,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -21,8 +21,25 @@ import { useSecurityTab } from '../../hooks/useSecurityTab';
 import { ScoreTrend } from '../ScoreTrend';
 import { AttestForm } from './AttestForm';
 import { PracticeChart } from './PracticeChart';
+import { TargetBar } from './TargetBar';
 
 const fmt = (n: number) => n.toFixed(2);
+
+/** How a practice stands against its target, in words. */
+const againstTarget = (t: PracticeTarget) =>
+  t.gap > 0
+    ? `target ${fmt(t.target)}, ${fmt(t.gap)} below`
+    : `target ${fmt(t.target)} reached`;
+
+/** The streams short of their own targets, e.g. `stream A 1.50 of 2.00`. */
+const streamGaps = (t: PracticeTarget) =>
+  Object.entries(t.streams ?? {})
+    .filter(([, s]) => s.gap > 0)
+    .map(
+      ([stream, s]) => `stream ${stream} ${fmt(s.score)} of ${fmt(s.target)}`,
+    )
+    .join(', ');
+
 const SOURCE_COLOR = {
   evidence: 'primary',
   attested: 'secondary',
@@ -31,7 +48,8 @@ const SOURCE_COLOR = {
 
 /**
  * The SAMM score: overall against the tier's target, each practice on the
- * 0–3 scale, and for every activity its answer, where it came from and why.
+ * 0–3 scale against its target in the tier's profile (a marker, "x of y",
+ * the gap), and for every activity its answer, where it came from and why.
  */
 export function ScoreCard(props: { score: EntityScore }) {
   const { score } = props;
@@ -65,6 +83,9 @@ export function ScoreCard(props: { score: EntityScore }) {
       else next.delete(practiceId);
       return next;
     });
+  const short = Object.values(score.practiceTargets ?? {}).filter(
+    t => t.gap > 0,
+  ).length;
   return (
     <InfoCard
       title="OWASP SAMM score"
@@ -73,7 +94,11 @@ export function ScoreCard(props: { score: EntityScore }) {
           ? `Overall ${fmt(score.overall)} of 3; intake sets the target`
           : `Overall ${fmt(score.overall)} of 3, target ${fmt(
               score.target,
-            )} (${Math.round(score.percentToTarget ?? 0)}% of target)`
+            )} (${Math.round(score.percentToTarget ?? 0)}% to target${
+              score.practiceTargets
+                ? `; ${short} of 15 practices below their target`
+                : ''
+            })`
       }
     >
       <PracticeChart score={score} />
@@ -85,6 +110,7 @@ export function ScoreCard(props: { score: EntityScore }) {
           </Typography>
           {fn.practices.map(practice => {
             const value = score.practices[practice.id] ?? 0;
+            const target = score.practiceTargets?.[practice.id];
             return (
               <Accordion
                 key={practice.id}
@@ -95,17 +121,26 @@ export function ScoreCard(props: { score: EntityScore }) {
               >
                 <AccordionSummary
                   expandIcon={<ExpandMoreIcon />}
-                  aria-label={`${practice.name} ${fmt(value)}`}
+                  aria-label={`${practice.name} ${fmt(value)}${
+                    target ? `, ${againstTarget(target)}` : ''
+                  }`}
                 >
                   <Box width="100%">
                     <Box display="flex" justifyContent="space-between">
                       <Typography variant="body2">{practice.name}</Typography>
-                      <Typography variant="body2">{fmt(value)}</Typography>
+                      <Typography variant="body2">
+                        {target
+                          ? `${fmt(value)} of ${fmt(target.target)}`
+                          : fmt(value)}
+                      </Typography>
                     </Box>
-                    <LinearProgress
-                      variant="determinate"
-                      value={(value / 3) * 100}
-                    />
+                    <TargetBar value={value} target={target} />
+                    {target && target.gap > 0 && (
+                      <Typography variant="caption" color="error">
+                        {fmt(target.gap)} below target
+                        {target.streams && ` (${streamGaps(target)})`}
+                      </Typography>
+                    )}
                   </Box>
                 </AccordionSummary>
                 <AccordionDetails>

@@ -43,7 +43,7 @@ export function EntitySecuritySummaryCard() {
         <Typography variant="body2">
           SAMM score {score.overall.toFixed(2)}
           {score.target !== null
-            ? ` of target ${score.target} (${Math.round(
+            ? ` of target ${Number(score.target.toFixed(2))} (${Math.round(
                 score.percentToTarget ?? 0,
               )}%)`
             : ' of 3'}

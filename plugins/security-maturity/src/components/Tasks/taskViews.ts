@@ -149,9 +149,10 @@ const VIEWS: Views = {
           entityRef: x.entityRef,
           anchor: 'security-next-steps',
           title: `${shortRef(x.entityRef)}: below target`,
-          detail: `SAMM score ${(x.overall ?? 0).toFixed(2)} of target ${
-            x.target
-          } (tier ${x.tier}${
+          // A target that follows from a practice profile can be 16/15.
+          detail: `SAMM score ${(x.overall ?? 0).toFixed(2)} of target ${Number(
+            x.target?.toFixed(2),
+          )} (tier ${x.tier}${
             x.percentToTarget === null
               ? ''
               : `, ${Math.round(x.percentToTarget)} % to target`

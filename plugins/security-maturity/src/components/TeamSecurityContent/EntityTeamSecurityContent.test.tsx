@@ -6,7 +6,10 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { OrgOverview } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  OrgOverview,
+  isoDayBefore,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { securityMaturityApiRef } from '../../api';
 import { componentPage, overview } from '../../__testUtils__/org';
 import {
@@ -67,7 +70,7 @@ describe('the Security tab of a group, system or domain', () => {
     expect(await screen.findByLabelText('Components')).toHaveTextContent('3');
     expect(api.getOrgUnitOverview).toHaveBeenCalledWith(
       { kind: 'Group', namespace: 'default', name: 'payments-team' },
-      { withinDays: 30 },
+      { withinDays: 30, since: isoDayBefore(90) },
     );
     expect(screen.getByText(/Where the components owned by Payments and the groups below it stand/)).toBeInTheDocument();
     expect(screen.getByLabelText('Payments, Strategy & Metrics: 1.50')).toHaveTextContent('1.5');
@@ -120,8 +123,18 @@ describe('the Security tab of a group, system or domain', () => {
       .toHaveAttribute('href', '/catalog/default/domain/commerce/security');
     expect(api.getOrgUnitOverview).toHaveBeenCalledWith(
       { kind: 'System', namespace: 'default', name: 'checkout' },
-      { withinDays: 30 },
+      { withinDays: 30, since: isoDayBefore(90) },
     );
+  }); // prettier-ignore
+
+  it("shows the practices' gaps to target, the unit's own row first", async () => {
+    const api = teamApi({ getOrgUnitOverview: jest.fn(async () => overview) });
+    await renderTab(api, checkout);
+    await screen.findByRole('table', { name: 'Practice scores by group' });
+    await userEvent.click(screen.getByRole('button', { name: 'Gap to target' }));
+    // The system's own row: 1.2 of 2, 0.8 short, 60 %.
+    expect(screen.getByLabelText('Checkout, Strategy & Metrics: gap 0.80 to target 2.00 (60% to target)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Payments, Strategy & Metrics: gap 0.50 to target 2.00 (75% to target)')).toHaveTextContent('0.50');
   }); // prettier-ignore
 
   it('tells someone outside the team who may see it', async () => {

@@ -15,6 +15,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  isoDayBefore,
   normalizeEntityRef,
   OrgOverview,
   OrgRollup,
@@ -31,6 +32,7 @@ import {
   Panel,
   RasiPanel,
 } from '../OrgPage/Panels';
+import { ProgressPanel } from '../OrgPage/ProgressPanel';
 import { RollupTable } from '../OrgPage/RollupTable';
 import { useSecurityTabLink } from '../OrgPage/useSecurityTabLink';
 import { TeamComponents } from './TeamComponents';
@@ -70,6 +72,8 @@ function practiceRows(o: OrgOverview, ref: string, title: string) {
     belowTarget: o.belowTarget,
     functions: o.functions,
     practices: o.practices,
+    practiceTargets: o.practiceTargets,
+    ...(o.progress ? { progress: o.progress } : {}),
   };
   return [own, ...o.groups.map(g => ({ ...g, depth: g.depth + 1 }))];
 }
@@ -117,7 +121,8 @@ export function EntityTeamSecurityContent() {
   const ref = normalizeEntityRef(stringifyEntityRef(entity));
   const title = titleOf(entity);
   const [withinDays, setWithinDays] = useState(30);
-  const overview = useOrgUnitOverview(unit, withinDays);
+  const [since, setSince] = useState(() => isoDayBefore(90));
+  const overview = useOrgUnitOverview(unit, withinDays, since);
   const linkTo = useSecurityTabLink();
   const navigate = useNavigate();
 
@@ -150,12 +155,15 @@ export function EntityTeamSecurityContent() {
       </Grid>
       <Panel
         title="Practices"
-        subheader="Mean practice score (0–3); choose a group for its Security tab"
+        subheader="Against the tiers' targets; choose a group for its Security tab"
       >
         <Heatmap
           groups={practiceRows(o, ref, title)}
           onSelect={r => navigate(linkTo(r))}
         />
+      </Panel>
+      <Panel title="Progress" subheader="How the scores moved since a day">
+        <ProgressPanel since={since} onSince={setSince} progress={o.progress} />
       </Panel>
       <Panel title="By group" subheader="Nested groups included" half>
         <RollupTable label="Group" rows={o.groups} linkTo={linkTo} />

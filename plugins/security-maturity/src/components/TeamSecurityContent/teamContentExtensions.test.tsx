@@ -7,6 +7,7 @@ import {
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { isoDayBefore } from '@secmat/backstage-plugin-security-maturity-common';
 import plugin, { securityMaturityTeamEntityContent } from '../../alpha';
 import { securityMaturityApiRef } from '../../api';
 import { EntitySecurityMaturityTeamContent } from '../../plugin';
@@ -44,7 +45,7 @@ describe('the team Security tab in both frontend systems', () => {
     expect(await screen.findByLabelText('Components')).toHaveTextContent('3');
     expect(teamApi.getOrgUnitOverview).toHaveBeenCalledWith(
       { kind: 'Group', namespace: 'default', name: 'payments-team' },
-      { withinDays: 30 },
+      { withinDays: 30, since: isoDayBefore(90) },
     );
   });
 
