@@ -68,6 +68,7 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     for (const name of [
       'set-intake',
       'set-exit-criterion',
+      'set-rasi-assignment',
       'attest-samm-answer',
       'request-exception',
     ]) {
@@ -203,6 +204,156 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     ]);
     expect(history.every((h: any) => h.actor === people.owner)).toBe(true);
   });
+
+  it('assign RASI through the records service: the REST API, history, audit and the summary see it, a stale version is refused', async () => {
+    const { invoke, as, audits, knex } = await setup(databaseId);
+    const rasi = {
+      entityRef: 'payments-api',
+      activityId: 'threat-modeling',
+      accountable: people.owner,
+      responsible: ['group:default/payments-team'],
+      supportive: ['group:default/security-leads'],
+      version: 0,
+    };
+    const { output: assigned } = await invoke(
+      people.owner,
+      'set-rasi-assignment',
+      rasi,
+    );
+    expect(assigned).toEqual({
+      activityId: 'threat-modeling',
+      accountable: people.owner,
+      responsible: ['group:default/payments-team'],
+      supportive: ['group:default/security-leads'],
+      informed: [], // left out: empty
+      version: 1,
+    });
+    expect(audits[audits.length - 1]).toMatchObject({
+      actionType: 'rasi-update',
+      status: 'success',
+      meta: {
+        entityRef: ref,
+        activityId: 'threat-modeling',
+        onBehalfOf: people.owner,
+      },
+    });
+    const record = (await as(people.owner).get('')).body;
+    expect(record.rasi).toEqual([
+      expect.objectContaining({
+        ...(assigned as object),
+        updatedBy: people.owner,
+      }),
+    ]);
+    const history = (await as(people.owner).get('/history')).body.items;
+    expect(history).toEqual([
+      expect.objectContaining({
+        recordType: 'rasi',
+        recordId: 'threat-modeling',
+        action: 'create',
+        actor: people.owner,
+      }),
+    ]);
+    const { output: summary } = await invoke(
+      people.owner,
+      'get-security-summary',
+      { entityRef: ref },
+    );
+    expect((summary as any).rasi).toEqual([assigned]);
+    expect((summary as any).intakeVersion).toBe(0);
+
+    // The version read is the one that counts: a stale one is refused with
+    // who changed it, as the REST API refuses it.
+    const stale = { ...rasi, accountable: 'group:default/security-leads' };
+    const restStale = await as(people.lead).put('/rasi/threat-modeling', {
+      ...stale,
+      entityRef: undefined,
+      activityId: undefined,
+      informed: [],
+    });
+    expect(restStale.status).toBe(409);
+    await expect(
+      invoke(people.lead, 'set-rasi-assignment', stale),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: restStale.body.error.message,
+    });
+    expect(restStale.body.error.message).toMatch(
+      /changed by user:default\/olivia .*now version 1/,
+    );
+    // With the version read, a security lead may change it.
+    const { output: changed } = await invoke(
+      people.lead,
+      'set-rasi-assignment',
+      { ...stale, version: 1 },
+    );
+    expect(changed).toMatchObject({
+      accountable: 'group:default/security-leads',
+      version: 2,
+    });
+    expect(await knex('history')).toHaveLength(2);
+  });
+
+  it.each([
+    ['a non-owner', people.otherTeam, {}, 'NotAllowedError', /./],
+    [
+      'an unknown activity',
+      people.owner,
+      { activityId: 'coffee' },
+      'InputError',
+      /^Unknown RASI activity 'coffee'; use one of .*threat-modeling/,
+    ],
+    [
+      'an Accountable not in the catalog',
+      people.owner,
+      { accountable: 'user:default/nobody' },
+      'InputError',
+      /^accountable: not in the catalog: user:default\/nobody$/,
+    ],
+    [
+      'a component as Responsible',
+      people.owner,
+      { responsible: [ref] },
+      'InputError',
+      /^responsible: 'component:default\/payments-api' must be a user or a group$/,
+    ],
+    // The REST API's request validation refuses this one before the records
+    // service (the schema's entity-ref pattern); the action's reason is the
+    // service's.
+    [
+      'no Accountable',
+      people.owner,
+      { accountable: ' ' },
+      'InputError',
+      /accountable/,
+    ],
+  ])(
+    "refuse a RASI assignment by %s with the REST API's reason, and write nothing",
+    async (_, who, change, name, message) => {
+      const { invoke, as, knex } = await setup(databaseId);
+      const input = {
+        entityRef: ref,
+        activityId: 'release-sign-off',
+        accountable: people.owner,
+        responsible: [],
+        supportive: [],
+        informed: [],
+        version: 0,
+        ...change,
+      };
+      const { entityRef, activityId, ...body } = input;
+      const rest = await as(who).put(`/rasi/${activityId}`, body);
+      expect(rest.body.error).toMatchObject({ name, message });
+      // Where the REST schema refused first, the action gives the service's reason.
+      const expected = rest.body.error.message.startsWith('request/body')
+        ? "accountable: ' ' is not an entity ref"
+        : rest.body.error.message;
+      await expect(
+        invoke(who, 'set-rasi-assignment', input),
+      ).rejects.toMatchObject({ name, message: expected });
+      expect(await knex('rasi_assignments')).toHaveLength(0);
+      expect(await knex('history')).toHaveLength(0);
+    },
+  );
 
   it("list the exceptions of the caller's own components that expire soon", async () => {
     const { invoke, as } = await setup(databaseId);

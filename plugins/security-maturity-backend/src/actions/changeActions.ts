@@ -31,7 +31,7 @@ export function registerChangeActions({
     name: 'set-intake',
     title: "Record a component's intake classification",
     description:
-      "Classifies a component (its owners or a security lead): data classification, new integrations, auth-flow changes, internet exposure and regulatory obligations. The answers decide the risk tier, which decides the stage gates it needs and its target score. Read the current version with get-security-summary's intake first; a material change re-opens threat modeling.",
+      "Classifies a component (its owners or a security lead): data classification, new integrations, auth-flow changes, internet exposure and regulatory obligations. The answers decide the risk tier, which decides the stage gates it needs and its target score. Pass get-security-summary's intakeVersion (0 when not classified yet); a material change re-opens threat modeling.",
     attributes: CHANGES,
     schema: {
       input: z =>
@@ -137,6 +137,75 @@ export function registerChangeActions({
           version: saved.version,
           criteriaDone: saved.checklist.filter(c => c.done).length,
           criteria: saved.checklist.length,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'set-rasi-assignment',
+    title: 'Assign who is Responsible, Accountable, Supportive and Informed',
+    description: `Sets the RASI of one security activity of a component (its owners or a security lead): exactly one Accountable (who signs off the activity's stage gate and is asked first), and lists of Responsible, Supportive (for example a security champion) and Informed. Each is a catalog user or group ref such as group:default/payments-team. Replaces the whole assignment of that activity: lists left out become empty, so pass the current ones (get-security-summary's rasi) to change only the Accountable. Activities: ${workflow.rasiActivities
+      .map(a => a.id)
+      .join(', ')}.`,
+    attributes: CHANGES,
+    schema: {
+      input: z => {
+        const people = (role: string) =>
+          z
+            .array(z.string())
+            .max(50)
+            .default([])
+            .describe(`${role}: user or group refs (empty when left out)`);
+        return entityInput(z, {
+          activityId: z
+            .string()
+            .describe(
+              `One of ${workflow.rasiActivities.map(a => a.id).join(', ')}`,
+            ),
+          accountable: z
+            .string()
+            .describe(
+              'Exactly one user or group ref, e.g. user:default/alex.rivera',
+            ),
+          responsible: people('Responsible'),
+          supportive: people('Supportive'),
+          informed: people('Informed'),
+          version: z
+            .number()
+            .int()
+            .min(0)
+            .describe(
+              "The activity's RASI version as read (0 to create it); a stale version is refused with who changed it since",
+            ),
+        });
+      },
+      output: z =>
+        z.object({
+          activityId: z.string(),
+          accountable: z.string(),
+          responsible: z.array(z.string()),
+          supportive: z.array(z.string()),
+          informed: z.array(z.string()),
+          version: z.number(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const { entityRef, activityId, ...assignment } = input;
+      const saved = await records.putRasiAssignment(
+        as(credentials),
+        entityPathOf(entityRef),
+        activityId,
+        assignment,
+      );
+      return {
+        output: {
+          activityId: saved.activityId,
+          accountable: saved.accountable,
+          responsible: saved.responsible,
+          supportive: saved.supportive,
+          informed: saved.informed,
+          version: saved.version,
         },
       };
     },

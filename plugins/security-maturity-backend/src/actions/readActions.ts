@@ -79,8 +79,31 @@ export function registerReadActions({
           entityRef: z.string(),
           version: z
             .number()
-            .describe('The records version; pass it back to change records'),
+            .describe(
+              'The version of all the records together (it increases with every change); the change actions take the version of the record they change, such as intakeVersion or a rasi version',
+            ),
           tier: z.string().nullable(),
+          intakeVersion: z
+            .number()
+            .describe(
+              "The intake's version (0 when not classified); pass it to set-intake",
+            ),
+          rasi: z
+            .array(
+              z.object({
+                activityId: z.string(),
+                accountable: z.string(),
+                responsible: z.array(z.string()),
+                supportive: z.array(z.string()),
+                informed: z.array(z.string()),
+                version: z
+                  .number()
+                  .describe('Pass it to set-rasi-assignment to change it'),
+              }),
+            )
+            .describe(
+              'Who is Responsible, Accountable, Supportive and Informed, per security activity assigned',
+            ),
           overall: z.number(),
           target: z.number().nullable(),
           percentToTarget: z.number().nullable(),
@@ -100,6 +123,15 @@ export function registerReadActions({
           entityRef: record.entityRef,
           version: record.version,
           tier: record.intake?.tier ?? null,
+          intakeVersion: record.intake?.version ?? 0,
+          rasi: record.rasi.map(r => ({
+            activityId: r.activityId,
+            accountable: r.accountable,
+            responsible: r.responsible,
+            supportive: r.supportive,
+            informed: r.informed,
+            version: r.version,
+          })),
           overall: score.overall,
           target: score.target,
           percentToTarget: score.percentToTarget,
