@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import mcpPlugin from '@backstage/plugin-mcp-actions-backend';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { people, startBackend } from '../__testUtils__/backend';
+import { inDays, people, startBackend } from '../__testUtils__/backend';
 import { createTestDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
@@ -111,6 +111,162 @@ describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
           a => a.actionType === 'intake-update' && a.status === 'success',
         ),
       ).toMatchObject({ meta: { onBehalfOf: people.owner } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('serves every action as a tool: each read answers, each write lands in the history with its audit event', async () => {
+    const { connect, close, as, audits } = await setup(databaseId);
+    try {
+      const owner = await connect(people.owner);
+      const lead = await connect(people.lead);
+      const { tools } = await owner.listTools();
+      expect(
+        tools.map(t => t.name.replace('security-maturity.', '')).sort(),
+      ).toEqual([
+        'attest-samm-answer',
+        'explain-samm-activity',
+        'get-metrics-pack-summary',
+        'get-my-security-tasks',
+        'get-next-steps',
+        'get-org-rollup',
+        'get-security-summary',
+        'list-my-expiring-exceptions',
+        'record-material-change',
+        'request-exception',
+        'set-exit-criterion',
+        'set-intake',
+        'set-rasi-assignment',
+      ]);
+      const call = async (client: Client, name: string, args: object) => {
+        const result = await client.callTool({
+          name: `security-maturity.${name}`,
+          arguments: args as Record<string, unknown>,
+        });
+        expect({
+          name,
+          error: result.isError ? text(result) : undefined,
+        }).toEqual({ name, error: undefined });
+        return result.structuredContent as any;
+      };
+
+      // Writes, each as the owner would make them in the tab.
+      const writes: Array<[string, object, string, string]> = [
+        [
+          'set-intake',
+          {
+            version: 0,
+            dataClassification: 'confidential',
+            newIntegrations: false,
+            authFlowChanges: false,
+            internetExposure: true,
+            regulatoryObligations: [],
+          },
+          'intake-update',
+          'intake',
+        ],
+        [
+          'set-exit-criterion',
+          {
+            stageId: 'threat-modeling',
+            criterionId: 'risks-documented',
+            done: true,
+            version: 0,
+          },
+          'stage-update',
+          'stage',
+        ],
+        [
+          'set-rasi-assignment',
+          {
+            activityId: 'threat-modeling',
+            accountable: people.manager,
+            version: 0,
+          },
+          'rasi-update',
+          'rasi',
+        ],
+        [
+          'attest-samm-answer',
+          { activityId: 'G-EG-1-A', value: 0.5, version: 0 },
+          'assessment-answer',
+          'assessment',
+        ],
+        [
+          'request-exception',
+          {
+            controlId: 'run-as-non-root',
+            justification: 'Legacy agent',
+            compensatingControls: 'Isolated node pool',
+            riskRating: 'high',
+            expiresAt: inDays(20),
+          },
+          'exception-request',
+          'exception',
+        ],
+        [
+          'record-material-change',
+          { kind: 'new-integration', description: 'Card network webhook' },
+          'material-change',
+          'material-change',
+        ],
+      ];
+      for (const [name, args, actionType, recordType] of writes) {
+        const before = (await as(people.owner).get('/history?limit=100')).body
+          .items.length;
+        await call(owner, name, { entityRef: ref, ...args });
+        const history = (await as(people.owner).get('/history?limit=100')).body
+          .items;
+        expect(history.length).toBeGreaterThan(before);
+        expect(history).toContainEqual(
+          expect.objectContaining({ recordType, actor: people.owner }),
+        );
+        expect(audits).toContainEqual(
+          expect.objectContaining({
+            actionType,
+            status: 'success',
+            meta: expect.objectContaining({ onBehalfOf: people.owner }),
+          }),
+        );
+      }
+
+      // Reads, each checked against what the REST API serves the same person.
+      const record = (await as(people.owner).get('')).body;
+      const score = (await as(people.owner).get('/score')).body;
+      expect(
+        await call(owner, 'get-security-summary', { entityRef: ref }),
+      ).toMatchObject({
+        version: record.version,
+        tier: '1',
+        overall: score.overall,
+      });
+      const activity = score.activities.find((a: any) => a.id === 'G-EG-1-A');
+      expect(
+        await call(owner, 'explain-samm-activity', {
+          entityRef: ref,
+          activityId: 'G-EG-1-A',
+        }),
+      ).toMatchObject({ value: activity.value, source: activity.source });
+      expect(
+        (await call(owner, 'get-next-steps', { entityRef: ref })).steps.length,
+      ).toBeGreaterThan(0);
+      const restTasks = (await as(people.lead).plugin('/tasks')).body;
+      expect(
+        (await call(lead, 'get-my-security-tasks', {})).lists.approvals
+          .totalCount,
+      ).toBe(restTasks.lists.approvals.totalCount);
+      expect(
+        (await call(owner, 'list-my-expiring-exceptions', { withinDays: 30 }))
+          .exceptions,
+      ).toEqual([]); // requested, not approved: nothing expires yet
+      expect(await call(lead, 'get-org-rollup', {})).toMatchObject({
+        components: expect.any(Number),
+      });
+      expect(
+        (await call(lead, 'get-metrics-pack-summary', { quarter: '2026-Q4' }))
+          .summary,
+      ).toContainEqual({ metric: 'Quarter', value: '2026-Q4' });
     } finally {
       await close();
     }
