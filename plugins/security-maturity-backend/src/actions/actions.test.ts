@@ -520,4 +520,99 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
       expect(await knex('intakes')).toHaveLength(0);
     },
   );
+  // One valid input per action; each bad-input case below changes one thing.
+  const valid: Record<string, object> = {
+    'get-security-summary': { entityRef: ref },
+    'get-next-steps': { entityRef: ref },
+    'explain-samm-activity': { entityRef: ref, activityId: 'D-TA-1-A' },
+    'list-my-expiring-exceptions': { withinDays: 30 },
+    'get-my-security-tasks': {},
+    'get-org-rollup': {},
+    'get-metrics-pack-summary': { quarter: '2026-Q4' },
+    'set-intake': intake,
+    'set-exit-criterion': {
+      entityRef: ref,
+      stageId: 'threat-modeling',
+      criterionId: 'risks-documented',
+      done: true,
+      version: 0,
+    },
+    'set-rasi-assignment': {
+      entityRef: ref,
+      activityId: 'design-review',
+      accountable: people.lead,
+      version: 0,
+    },
+    'attest-samm-answer': {
+      entityRef: ref,
+      activityId: 'G-EG-1-A',
+      value: 0.5,
+      version: 0,
+    },
+    'request-exception': {
+      entityRef: ref,
+      controlId: 'run-as-non-root',
+      justification: 'Legacy agent',
+      compensatingControls: 'Isolated node pool',
+      riskRating: 'medium',
+      expiresAt: inDays(20),
+    },
+    'record-material-change': {
+      entityRef: ref,
+      kind: 'new-integration',
+      description: 'Card network webhook',
+    },
+  };
+  const wrongType: Record<string, object> = {
+    'list-my-expiring-exceptions': { withinDays: 'soon' },
+    'get-my-security-tasks': { list: 42 },
+    'get-org-rollup': { group: 42 },
+    'get-metrics-pack-summary': { quarter: 2026 },
+  };
+  const cases = Object.keys(valid).flatMap(name => {
+    const input = valid[name] as Record<string, unknown>;
+    const list: Array<[string, string, object, string]> = [
+      [
+        name,
+        'a wrong type',
+        wrongType[name] ?? { ...input, entityRef: 42 },
+        'InputError',
+      ],
+    ];
+    if ('entityRef' in input) {
+      list.push([
+        name,
+        'an unknown entity',
+        { ...input, entityRef: 'component:default/nope' },
+        'NotFoundError',
+      ]);
+    }
+    if ('version' in input) {
+      list.push([
+        name,
+        'a stale version',
+        { ...input, version: 7 },
+        'ConflictError',
+      ]);
+    }
+    return list;
+  });
+
+  it.each(cases)(
+    '%s: answer %s with a clear error, never a server error, and write nothing',
+    async (name, _, input, errorName) => {
+      const { invoke, knex } = await setup(databaseId);
+      // The lead may call every action, so only the input decides the answer.
+      const refused = await invoke(people.lead, name, input).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(refused).toMatchObject({
+        name: errorName,
+        message: expect.stringMatching(/\w/),
+      });
+      expect(refused!.message).not.toMatch(/select|insert|update .* set/i);
+      expect(await knex('history')).toHaveLength(0);
+    },
+  );
 });
