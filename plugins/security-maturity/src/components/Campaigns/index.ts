@@ -1,0 +1,1 @@
+export { CampaignChips, campaignChipLabel } from './CampaignChips';
