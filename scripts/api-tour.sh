@@ -59,5 +59,11 @@ release=$(field id)
 call POST "$E/releases/$release/evidence" '{"kind":"provenance","title":"SLSA provenance","url":"https://ci.example.com/runs/981/provenance.json","result":"pass","slsaBuildLevel":3}' "$CI_TOKEN"
 call POST "$E/releases/$release/decision" "{\"version\":$(version),\"decision\":\"go\",\"note\":\"Scans clean, provenance verified\"}"
 call GET "$E/releases"
+# Evidence from tools: CI pushes a scanner's SARIF as the tool wrote it; the
+# same file again answers 200 with "unchanged": true.
+sarif='{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Semgrep OSS","semanticVersion":"1.85.0","rules":[{"id":"python.django.security.audit.django-debug-true.django-debug-true","defaultConfiguration":{"level":"warning"}}]}},"results":[{"ruleId":"python.django.security.audit.django-debug-true.django-debug-true","message":{"text":"Detected Django app with DEBUG mode enabled."},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"checkout/settings.py"},"region":{"startLine":31}}}]}]}]}'
+call POST "$E/evidence/sarif?link=https://ci.example.com/runs/981" "$sarif" "$CI_TOKEN"
+call POST "$E/evidence/sarif?link=https://ci.example.com/runs/981" "$sarif" "$CI_TOKEN"
+call GET "$E/evidence"
 call PUT "$E/assessment/G-SM-A-1" '{"version":'"$(current "p.assessment.find(a => a.activityId === 'G-SM-1-A')")"',"value":0.5,"notes":"Tier targets are set"}'
 call GET "$E/history?limit=3"

@@ -1,4 +1,4 @@
-// Builds and packs the five packages of the plugin family as they would be
+// Builds and packs the six packages of the plugin family as they would be
 // published, and checks what each tarball holds: compiled code and type
 // declarations, the entry points package.json names, the backend's migrations
 // and config schema, a README, and complete `backstage` metadata.
@@ -19,6 +19,7 @@ const family = [
   'security-maturity-node',
   'security-maturity-backend',
   'security-maturity-backend-module-samm',
+  'security-maturity-backend-module-github',
   'security-maturity',
 ];
 
@@ -81,7 +82,7 @@ for (const dir of family) {
     dir,
     'pluginPackages or pluginPackage',
     Array.isArray(manifest.backstage?.pluginPackages)
-      ? manifest.backstage.pluginPackages.length === 5
+      ? manifest.backstage.pluginPackages.length === family.length
       : manifest.backstage?.pluginPackage ===
           '@secmat/backstage-plugin-security-maturity-backend',
   );

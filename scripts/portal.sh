@@ -103,7 +103,7 @@ run_tests() {
   CI=true yarn test --ci --verbose
   echo "checks and tests took $((SECONDS - t))s"
 
-  log "build and pack the five packages"
+  log "build and pack the six packages"
   t=$SECONDS
   node scripts/pack-check.mjs
   echo "packing took $((SECONDS - t))s"

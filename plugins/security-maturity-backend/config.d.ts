@@ -157,6 +157,62 @@ export interface Config {
       historyRetentionDays?: number;
     };
 
+    /** The staffing, capacity and RASI workbook and the capacity view. */
+    staffing?: {
+      /**
+       * What a security partner's capacity per quarter counts: the
+       * components they support, or hours. Defaults to components.
+       * @visibility frontend
+       */
+      capacityUnit?: 'components' | 'hours';
+      /**
+       * With hours: the hours one supported component takes per quarter
+       * (a partner's load is their components times this). Defaults to 40.
+       * @visibility backend
+       */
+      hoursPerComponent?: number;
+      /**
+       * The largest workbook an upload may be, in megabytes (413 above).
+       * Defaults to 5.
+       * @visibility backend
+       */
+      maxUploadMegabytes?: number;
+    };
+
+    /** Evidence from tools: files CI pushes, collectors' signals. */
+    evidence?: {
+      /**
+       * The largest file CI may push, in megabytes (413 above). Defaults to 25.
+       * @visibility backend
+       */
+      maxUploadMegabytes?: number;
+      /**
+       * Pushed files up to this size, in kilobytes, are kept as sent beside
+       * their summary; larger ones only as their summary. Defaults to 1024.
+       * @visibility backend
+       */
+      keepRawKilobytes?: number;
+      /**
+       * Days signals replaced by newer ones, and pushed files, are kept.
+       * The current signal of each source and key is always kept. Defaults
+       * to 400.
+       * @visibility backend
+       */
+      retentionDays?: number;
+      /**
+       * Days a signal may be relied on after the tool observed it, per
+       * format. Defaults: sarif 30, openssf-scorecard 30, cyclonedx 90,
+       * slsa-provenance 90.
+       * @visibility backend
+       */
+      validDays?: {
+        sarif?: number;
+        'openssf-scorecard'?: number;
+        cyclonedx?: number;
+        'slsa-provenance'?: number;
+      };
+    };
+
     exceptions?: {
       /**
        * The longest an exception may run, in days. Defaults to 180.
@@ -169,6 +225,53 @@ export interface Config {
        * @visibility backend
        */
       expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /**
+     * What the release verdict (GET …/releases/{id}/verdict, read by CI)
+     * asks of a release besides no expired exceptions. It recommends; a
+     * person decides.
+     */
+    releasePolicy?: {
+      /**
+       * The tier's required stages before this stage must be cleared (passed,
+       * waived or not applicable). Defaults to 'launch' when the workflow has
+       * it, else every required stage.
+       * @visibility backend
+       */
+      gatesBefore?: string;
+      /**
+       * Evidence per tier. Without an entry, tier '1' needs sast, sbom and
+       * provenance at SLSA build level 2, tier '2' sast and sbom, others none.
+       * @visibility backend
+       */
+      tiers?: Array<{
+        /** A tier ID of the workflow, e.g. '1'. */
+        tier: string;
+        /** Which current evidence must be there and pass. */
+        evidence?: Array<'sast' | 'sbom' | 'provenance' | 'scorecard'>;
+        /** Lowest SLSA build level that passes (0-4). Defaults to 0. */
+        minSlsaBuildLevel?: number;
+        /** Open SARIF results that fail static analysis. Defaults to 'error'. */
+        failOnSarifLevel?: 'error' | 'warning' | 'none';
+        /** Lowest OpenSSF Scorecard score that passes (0-10). Defaults to 0. */
+        minScorecardScore?: number;
+      }>;
+    };
+
+    signOff?: {
+      /**
+       * Sign-off separation: whether a stage sign-off needs a second person.
+       * 'strict' (the default): someone who is not a security lead may not
+       * make themself (or a group they belong to) the Accountable for an
+       * activity that signs off a stage, and nobody signs off a stage whose
+       * exit criteria they ticked themself; both are refused with a 403 that
+       * names this rule. 'off': the Accountable or a security lead signs off,
+       * whoever appointed them or ticked the criteria. Visible to the
+       * frontend, so the Security tab can explain a refused sign-off.
+       * @visibility frontend
+       */
+      separation?: 'strict' | 'off';
     };
 
     /**

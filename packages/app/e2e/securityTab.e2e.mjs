@@ -175,7 +175,11 @@ try {
         const deadline = Date.now() + 180_000;
         let points = [];
         for (;;) {
-          ({ points } = await guestApi('/org/trend?days=400'));
+          // Until the catalog has read the org, the guest is nobody's
+          // member and the org views answer 403: wait for that too.
+          ({ points } = await guestApi('/org/trend?days=400').catch(() => ({
+            points: [],
+          })));
           if (points.length >= 366) break;
           if (Date.now() > deadline) {
             throw new Error(`${points.length} days of trend after 180 s`);
@@ -193,6 +197,135 @@ try {
         }
       },
     );
+  }
+
+  if (!readOnly) {
+    // A campaign for the Payments team: Threat Assessment at 2.5 or more on
+    // every component by the end of the quarter. The demo's records give
+    // each of them 2; two answered the level-3 question during the demo's
+    // own campaign, two did not.
+    const campaignTitle = `Threat Assessment \u2265 2.5 by the end of the quarter (e2e ${Date.now()})`;
+    // A session signed in now, once the catalog has the guest's groups.
+    const lead = await signInAs(browser);
+    const campaignDetail = lead.getByTestId('campaign-detail');
+    const campaignCount = async () => {
+      const text = await campaignDetail
+        .getByTestId('campaign-progress')
+        .textContent();
+      const [, meeting, total] = /(\d+) of (\d+) components/.exec(text);
+      return { meeting: Number(meeting), total: Number(total) };
+    };
+    let before;
+    let missingComponent;
+
+    await step(
+      'creates a campaign for the Payments team from the filters, with its burn-up and missing components',
+      async () => {
+        await lead.goto(
+          `${baseUrl}/security-maturity?owner=group%3Adefault%2Fpayments-team`,
+        );
+        await lead
+          .getByRole('button', { name: 'New campaign' })
+          .click({ timeout: 60_000 });
+        const dialog = lead.getByRole('dialog', { name: 'New campaign' });
+        await dialog
+          .getByTestId('campaign-scope')
+          .getByText("The page's filters: owner Payments")
+          .waitFor();
+        await dialog.getByLabel(/Title/).fill(campaignTitle);
+        // The goal builder starts at Threat Assessment, the target date at
+        // the end of the quarter.
+        await dialog.getByText('Threat Assessment (D-TA)').waitFor();
+        await dialog.getByRole('button', { name: /At least/ }).click();
+        await lead.getByRole('option', { name: '2.5', exact: true }).click();
+        await dialog.getByRole('button', { name: 'Create campaign' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await campaignDetail.getByText(campaignTitle).waitFor();
+        before = await campaignCount();
+        assert.equal(before.total, 4);
+        assert.ok(before.meeting < 4, `${before.meeting} of 4 already meet it`);
+        await campaignDetail.getByLabel('Campaign burn-up').waitFor();
+        const missing = campaignDetail.getByRole('table', {
+          name: 'Components still missing the goal',
+        });
+        await missing.getByRole('link').first().waitFor();
+        assert.equal(
+          await missing.getByRole('row').count(),
+          4 - before.meeting + 1,
+        );
+        missingComponent = await missing
+          .getByRole('link')
+          .first()
+          .textContent();
+        await saveShot(campaignDetail, 'campaign.png');
+      },
+    );
+
+    await step(
+      'opens a component still missing the goal, whose Security tab shows the campaign chip',
+      async () => {
+        await campaignDetail
+          .getByRole('link', { name: missingComponent })
+          .click();
+        await lead.waitForURL(
+          new RegExp(`/component/${missingComponent}/security$`),
+        );
+        const chip = lead
+          .getByTestId('campaign-chip')
+          .filter({ hasText: campaignTitle });
+        await chip.waitFor({ timeout: 30_000 });
+        assert.match(
+          await chip.textContent(),
+          /Threat Assessment \u2265 2\.5 by \d{4}-\d{2}-\d{2}$/,
+        );
+        await saveShot(
+          lead.locator('#security-campaigns'),
+          'campaign-chip.png',
+        );
+      },
+    );
+
+    await step(
+      'raises its Threat Assessment answer: the chip says met, and the campaign count moves',
+      async () => {
+        const url = lead.url();
+        // The one Threat Assessment question its records do not answer.
+        for (const id of ['D-TA-3-A']) {
+          await lead.goto(`${url}#samm-${id}`);
+          await lead
+            .getByRole('button', { name: `Your answer for ${id}` })
+            .click();
+          await lead
+            .getByRole('option', { name: 'Yes, for most or all (1)' })
+            .click();
+          await lead
+            .locator(`#samm-${id}`)
+            .getByRole('button', { name: 'Save answer' })
+            .click();
+          // Saved once the tab reloads with the attested answer.
+          await lead
+            .locator(`#samm-${id}`)
+            .getByText('attested · 1', { exact: true })
+            .waitFor({ timeout: 15_000 });
+        }
+        await lead
+          .getByTestId('campaign-chip')
+          .filter({ hasText: campaignTitle })
+          .filter({ hasText: 'met' })
+          .waitFor({ timeout: 30_000 });
+        await lead.goto(
+          `${baseUrl}/security-maturity?owner=group%3Adefault%2Fpayments-team`,
+        );
+        await lead
+          .getByRole('table', { name: 'Campaigns' })
+          .getByText(campaignTitle)
+          .click();
+        await campaignDetail.getByText(campaignTitle).waitFor();
+        const after = await campaignCount();
+        assert.deepEqual(after, { meeting: before.meeting + 1, total: 4 });
+      },
+    );
+    await lead.close();
   }
 
   await step(`opens the Security tab of ${entity}`, async () => {
@@ -427,6 +560,31 @@ try {
     await page.waitForURL(new RegExp(`/component/${cardEntity}/security$`));
   });
 
+  if (!readOnly) {
+    await step(`shows the evidence from tools on ${mature}`, async () => {
+      const section = page.locator('#security-evidence');
+      await section
+        .getByText('Evidence from tools')
+        .waitFor({ timeout: 30_000 });
+      await section.getByText('CodeQL (SARIF)').waitFor();
+      await section.getByText(/^SLSA build level 3 \(signed\)/).waitFor();
+      await saveShot(section, 'evidence-from-tools.png');
+    });
+
+    await step(`shows the roadmap of ${mature} against its plan`, async () => {
+      const section = page.locator('#security-roadmap');
+      await section
+        .getByText('Phase 1: Threat model every change')
+        .waitFor({ timeout: 30_000 });
+      await section.getByText('Phase 3: Test what we require').waitFor();
+      await section
+        .locator('figure[aria-label^="Projected score per phase"]')
+        .waitFor();
+      await section.getByText('upcoming').first().waitFor();
+      await saveShot(section, 'roadmap.png');
+    });
+  }
+
   if (readOnly) {
     // A freshly installed portal: its guest is no security lead, so the page
     // is reached from the sidebar and says whom it is for.
@@ -528,11 +686,124 @@ try {
           'RASI coverage',
           'Security partners',
           'Components',
+          'Campaigns',
         ],
       );
       // The pack is the filtered team's: its four components.
       assert.equal(workbook.getWorksheet('Components').rowCount, 5);
     });
+
+    // The staffing workbook's round trip: the lead exports the Payments
+    // team's workbook, changes one Accountable and one capacity in the file,
+    // imports it, reads the preview and applies it.
+    await step(
+      "round-trips the Payments team's staffing workbook: export, edit, preview, apply",
+      async () => {
+        const panel = page.getByTestId('staffing-panel');
+        await panel.scrollIntoViewIfNeeded();
+        const partnerRow = panel.getByTestId('capacity-priya.nair');
+        await partnerRow.waitFor({ timeout: 30_000 });
+        const capacityBefore = await partnerRow
+          .locator('td')
+          .nth(4)
+          .textContent();
+        const downloading = page.waitForEvent('download');
+        await panel
+          .getByRole('button', { name: 'Export staffing workbook' })
+          .click();
+        const download = await downloading;
+        assert.match(download.suggestedFilename(), /^staffing-.*\.xlsx$/);
+        const file = join(tmpdir(), `e2e-${download.suggestedFilename()}`);
+        await download.saveAs(file);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file);
+        assert.deepEqual(
+          workbook.worksheets.map(w => w.name),
+          ['About', 'RASI', 'Staffing', 'Coverage'],
+        );
+        // One Accountable: Security design review of payments-api.
+        let edited = 0;
+        workbook.getWorksheet('RASI').eachRow(row => {
+          if (
+            row.getCell(1).value === `component:default/${mature}` &&
+            row.getCell(2).value === 'design-review'
+          ) {
+            row.getCell(5).value = 'user:default/sam.okafor';
+            edited += 1;
+          }
+        });
+        assert.equal(edited, 1);
+        // One capacity: Priya's, in the quarter exported.
+        workbook.getWorksheet('Staffing').eachRow(row => {
+          if (row.getCell(1).value === secondLeadRef) {
+            row.getCell(4).value = 25;
+            edited += 1;
+          }
+        });
+        assert.equal(edited, 2);
+        const filled = join(tmpdir(), 'e2e-staffing-filled.xlsx');
+        await workbook.xlsx.writeFile(filled);
+
+        await panel
+          .getByLabel('Staffing workbook to import')
+          .setInputFiles(filled);
+        const preview = panel.getByTestId('staffing-preview');
+        await preview.waitFor({ timeout: 30_000 });
+        await preview
+          .getByText(
+            /Security design review \(changed\): accountable \+sam\.okafor/,
+          )
+          .waitFor();
+        await preview
+          .getByText(/priya\.nair in \d{4}-Q[1-4]: .* → 25/)
+          .waitFor();
+        await preview.getByText(/1 of \d+ components change/).waitFor();
+        await saveShot(panel, 'staffing-preview.png');
+        await panel.getByRole('button', { name: 'Apply changes' }).click();
+        await panel
+          .getByTestId('staffing-applied')
+          .getByText(/1 components written, 1 capacities set/)
+          .waitFor({ timeout: 30_000 });
+        // The capacity view moved.
+        const capacityCell = partnerRow.locator('td').nth(4);
+        for (let i = 0; ; i++) {
+          if ((await capacityCell.textContent()).trim().startsWith('25')) break;
+          if (i > 60) throw new Error('The capacity view did not move to 25');
+          await page.waitForTimeout(500);
+        }
+        assert.ok(!capacityBefore.startsWith('25'), capacityBefore);
+        await saveShot(panel, 'staffing-capacity.png');
+      },
+    );
+
+    await step(
+      "finds the new Accountable in the component's RASI card",
+      async () => {
+        await page.goto(
+          `${baseUrl}/catalog/default/component/${mature}/security`,
+        );
+        const record = await guestApi(`/entities/component/default/${mature}`);
+        assert.equal(
+          record.rasi.find(r => r.activityId === 'design-review').accountable,
+          'user:default/sam.okafor',
+        );
+        const row = page
+          .getByRole('table', { name: 'RASI matrix' })
+          .getByRole('row')
+          .filter({ hasText: 'Security design review' });
+        await row.first().waitFor({ state: 'attached', timeout: 30_000 });
+        for (let i = 0; ; i++) {
+          const text = (await row.first().textContent()) ?? '';
+          if (/sam\.okafor|Sam Okafor/i.test(text)) break;
+          if (i > 60) {
+            throw new Error(`The RASI card's row reads: ${text}`);
+          }
+          await page.waitForTimeout(500);
+        }
+        await page.goBack();
+        await page.waitForURL(/owner=group%3Adefault%2Fpayments-team/);
+      },
+    );
   }
 
   if (!readOnly && backend) {

@@ -101,7 +101,9 @@ const values = (name: string) => ({
   newIntegrations: false,
   authFlowChanges: false,
   regulatoryObligations: ['PCI DSS'],
-  threatModelingAccountable: SAM,
+  // Not the runner nor their team: an owner may not appoint themself
+  // Accountable for an activity that signs off a stage (sign-off separation).
+  threatModelingAccountable: ALEX,
   releaseSignOffAccountable: LEADS,
   securityChampion: ALEX,
   repoUrl: `github.com?owner=northwind&repo=${name}`,
@@ -441,7 +443,7 @@ describe.each(databases.eachSupportedId())(
           entityRef: 'component:default/ledger-draft',
           activityId: 'threat-modeling',
           version: 0,
-          accountable: SAM,
+          accountable: ALEX,
           responsible: [PAYMENTS],
           supportive: [ALEX],
         },
@@ -539,7 +541,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(rasi).toEqual({
         'threat-modeling': expect.objectContaining({
-          accountable: SAM,
+          accountable: ALEX,
           responsible: [PAYMENTS],
           supportive: [ALEX],
           informed: [],
@@ -569,7 +571,7 @@ describe.each(databases.eachSupportedId())(
       // The task's output tells the person what they got.
       const completion = events.find(e => e.type === 'completion')!;
       expect(completion.body.output.text[0].content).toMatch(
-        /^\*\*Tier 1\*\*: Under regulatory obligations\.\n\nAccountable for threat modeling: user:default\/sam\.okafor;\nfor release sign-off: group:default\/security-leads\./,
+        /^\*\*Tier 1\*\*: Under regulatory obligations\.\n\nAccountable for threat modeling: user:default\/alex\.rivera;\nfor release sign-off: group:default\/security-leads\./,
       );
     });
 

@@ -4,7 +4,10 @@
  * @packageDocumentation
  */
 
-export { securityMaturityModuleSamm as default } from './module';
-export { sammRules } from './rules';
+export {
+  securityMaturityModuleSamm as default,
+  SIGNALS_SCORER_ID,
+} from './module';
+export { sammRules, signalRules } from './rules';
 export type { SammRule } from './rules';
 export { createSammScorer } from './sammScorer';

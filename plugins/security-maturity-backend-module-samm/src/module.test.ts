@@ -6,7 +6,7 @@ import request from 'supertest';
 import { securityMaturityModuleSamm } from './module';
 
 describe('securityMaturityModuleSamm', () => {
-  it('adds the SAMM scorer through the extension point', async () => {
+  it("adds the SAMM scorers (records, and tools' signals) through the extension point", async () => {
     const addScorer = jest.fn();
     await startTestBackend({
       extensionPoints: [[securityMaturityScorersExtensionPoint, { addScorer }]],
@@ -16,6 +16,10 @@ describe('securityMaturityModuleSamm', () => {
     expect(addScorer.mock.calls[0][0]).toMatchObject({
       id: 'samm',
       title: 'OWASP SAMM v2',
+    });
+    expect(addScorer.mock.calls[0][1]).toMatchObject({
+      id: 'samm-signals',
+      declaresValidity: true,
     });
   });
 
@@ -32,6 +36,7 @@ describe('securityMaturityModuleSamm', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ id: 'samm', title: 'OWASP SAMM v2' }),
+      expect.objectContaining({ id: 'samm-signals' }),
     ]);
   });
 });

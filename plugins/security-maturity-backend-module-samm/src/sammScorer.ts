@@ -13,7 +13,12 @@ import { SammRule } from './rules';
  */
 export function createSammScorer(options: {
   rules: SammRule[];
+  /** Another scorer of SAMM rules, e.g. the rules over tools' signals. */
+  id?: string;
+  title?: string;
+  description?: string;
 }): SecurityMaturityScorer {
+  const id = options.id ?? 'samm';
   const rulesByActivity = new Map<string, SammRule[]>();
   options.rules.forEach((rule, index) => {
     if (!isSammActivityId(rule.activityId)) {
@@ -28,7 +33,7 @@ export function createSammScorer(options: {
   });
 
   return {
-    id: 'samm',
+    id,
     // The rules' own code: a release that changes any rule changes the
     // version, and stored scores are recomputed once.
     version: createHash('sha1')
@@ -41,8 +46,9 @@ export function createSammScorer(options: {
     // Every rule that compares an age with `now` gives its answer's
     // validUntil (see olderThanFrom).
     declaresValidity: true,
-    title: 'OWASP SAMM v2',
+    title: options.title ?? 'OWASP SAMM v2',
     description:
+      options.description ??
       'Answers OWASP SAMM activities from evidence in the stage gates, RASI, exceptions, worksheets, decision log, release records and intake.',
     score(input) {
       const answers: EvidenceAnswer[] = [];
@@ -52,7 +58,7 @@ export function createSammScorer(options: {
           if (result) {
             answers.push({
               id: activityId,
-              ruleId: `samm:${activityId}${i ? `#${i}` : ''}`,
+              ruleId: `${id}:${activityId}${i ? `#${i}` : ''}`,
               ...result,
             });
             break;

@@ -6,7 +6,9 @@
 //
 // Environment: BENCH_ORG_N (components), BENCH_ORG_SECONDS (per scenario),
 // BENCH_ORG_REUSE=1 (keep an already seeded and scored database),
-// BENCH_ORG_RUNS (sequential calls per read-model query, default 20).
+// BENCH_ORG_RUNS (sequential calls per read-model query, default 20),
+// BENCH_ORG_ONLY (run only the scenarios whose label contains this text, e.g.
+// `campaign`; the read-model timings are then skipped).
 //
 // After the HTTP scenarios, the org read model is timed on its own (SQL and
 // row mapping only: no HTTP, access checks or rollup maths), to tell the
@@ -43,12 +45,14 @@ import {
   inMemoryCatalog,
   scoringService,
 } from './benchDb';
-import { seed } from './seed';
+import { seed, syntheticEntity } from './seed';
 
 const N = Number(process.env.BENCH_ORG_N ?? 50_000);
 const SECONDS = Number(process.env.BENCH_ORG_SECONDS ?? 20);
 const RUNS = Number(process.env.BENCH_ORG_RUNS ?? 20);
 const LEAD = 'user:default/lena';
+const COMPANY = 'northwind';
+const ONLY = process.env.BENCH_ORG_ONLY;
 
 // Two departments over the six synthetic teams, so an owner filter on a
 // department covers its nested teams.
@@ -67,9 +71,11 @@ function orgEntities(): Entity[] {
       ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
       : [],
   });
-  const out: Entity[] = [group('security-leads')];
+  // Both departments under one company group, so that a campaign can cover
+  // every component (its scope is the org page's filters).
+  const out: Entity[] = [group('security-leads'), group(COMPANY)];
   for (const [dept, teams] of Object.entries(departments)) {
-    out.push(group(dept));
+    out.push(group(dept, COMPANY));
     for (const team of teams) {
       out.push(group(`${team}-team`, dept));
       out.push({
@@ -137,7 +143,10 @@ async function serve(knex: Knex) {
     features: [
       securityMaturityPlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: orgEntities() }),
+      // The org, and one component whose Security tab is measured.
+      catalogServiceMock.factory({
+        entities: [...orgEntities(), syntheticEntity(1)],
+      }),
       // The lead is a member of the security leads group.
       createServiceFactory({
         service: coreServices.userInfo,
@@ -261,6 +270,7 @@ async function main() {
   const port = (server.address() as AddressInfo).port;
   const authorization = mockCredentials.user.header(LEAD);
   const base = `http://127.0.0.1:${port}/api/security-maturity/org`;
+  const entities = `http://127.0.0.1:${port}/api/security-maturity/entities/component/default`;
   const enc = encodeURIComponent;
   const scenarios: Array<[string, string]> = [
     [
@@ -289,7 +299,52 @@ async function main() {
         'group:default/payments-team',
       )}&since=${SINCE}`,
     ],
+    [
+      'overview, owner = department (3 nested teams)',
+      `${base}/overview?owner=${enc('group:default/engineering')}`,
+    ],
+    [
+      'overview, owner = one team, while a change lands every second',
+      // withinDays=31: not the view cached by the scenarios above
+      `${base}/overview?owner=${enc(
+        'group:default/payments-team',
+      )}&withinDays=31`,
+    ],
+    [
+      "the Security tab's records (entity picture) of one component",
+      `${entities}/svc-1`,
+    ],
+    ["the Security tab's score of one component", `${entities}/svc-1/score`],
   ];
+  // A campaign over every component: Threat Assessment at 2.5 or more (about
+  // two in five meet it), from
+  // before the first snapshot of the history.
+  const created = await fetch(`${base}/campaigns`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Bench: Threat Assessment for everyone',
+      scope: { owner: `group:default/${COMPANY}` },
+      goal: { all: [{ kind: 'practice', practiceId: 'D-TA', atLeast: 2.5 }] },
+      startDay: isoDayBefore(Math.max(...HISTORY_DAYS) + 10),
+      targetDay: isoDayBefore(-30),
+      ownerRef: LEAD,
+    }),
+  });
+  if (!created.ok) {
+    throw new Error(`campaign: ${created.status} ${await created.text()}`);
+  }
+  const campaign = `${base}/campaigns/${(await created.json()).id}`;
+  scenarios.push(
+    [
+      `campaign over every component: progress and burn-up (${HISTORY_DAYS.length} snapshot days and today)`,
+      campaign,
+    ],
+    [
+      'campaign over every component: first page of the components missing its goal',
+      `${campaign}/missing?limit=50`,
+    ],
+  );
   const [{ count }] = await knex('entity_scores').count({ count: '*' });
   console.log(
     `\nnode ${process.version}, ${
@@ -300,16 +355,40 @@ async function main() {
     '| view | requests/s | p50 (ms) | p90 (ms) | p97.5 (ms) | p99 (ms) | errors |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  // The plugin serves from this process: its memory is what the views cost.
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
   for (const [label, url] of scenarios) {
+    if (ONLY && !label.includes(ONLY)) continue;
     const warm = await fetch(url, { headers: { authorization } });
     if (!warm.ok)
       throw new Error(`${url}: ${warm.status} ${await warm.text()}`);
+    // A change anywhere (what a record edit or a rescoring page does to the
+    // change count) drops the cached views, so each second's first request
+    // computes its view again.
+    const changes = label.includes('a change lands')
+      ? setInterval(() => {
+          knex('data_version')
+            .where({ id: 1 })
+            .increment('version', 1)
+            .catch(() => {});
+        }, 1000)
+      : undefined;
     const r = await load(url, authorization);
+    if (changes) clearInterval(changes);
     console.log(
       `| ${label} | ${r.perSecond} | ${r.p50} | ${r.p90} | ${r.p97_5} | ${r.p99} | ${r.errors} |`,
     );
   }
-  await timeReadModel(knex);
+  clearInterval(sampler);
+  console.log(
+    `\npeak RSS of the serving process over the scenarios: ${Math.round(
+      peakRss / 1024 / 1024,
+    )} MB`,
+  );
+  if (!ONLY) await timeReadModel(knex);
   await backend.stop();
   await knex.destroy();
 }

@@ -56,6 +56,7 @@ describe('security-maturity backend plugin', () => {
         requiredStageIds: defaultWorkflow.stages.map(s => s.id),
         permissions: {
           canEdit: false,
+          canReadConfidential: false,
           isSecurityLead: false,
           accountableFor: [],
         },

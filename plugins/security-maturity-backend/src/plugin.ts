@@ -8,7 +8,14 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { securityMaturityPermissions } from '@secmat/backstage-plugin-security-maturity-common';
-import { securityMaturityScorersExtensionPoint } from '@secmat/backstage-plugin-security-maturity-node';
+import {
+  securityMaturityCollectorsExtensionPoint,
+  securityMaturityScorersExtensionPoint,
+} from '@secmat/backstage-plugin-security-maturity-node';
+import { DatabaseEvidenceStore } from './database/evidence/DatabaseEvidenceStore';
+import { CollectorRegistry } from './evidence/CollectorRegistry';
+import { scheduleEvidenceTasks } from './evidence/scheduleEvidenceTasks';
+import { readEvidenceSettings } from './evidence/settings';
 import { AccessControl } from './access/AccessControl';
 import { OrgAccess } from './access/OrgAccess';
 import {
@@ -18,15 +25,24 @@ import {
 import { registerActions } from './actions/registerActions';
 import { readSecurityMaturityConfig } from './config/readSecurityMaturityConfig';
 import { migratedDatabase } from './database/migrate';
+import { DataVersion } from './database/DataVersion';
 import { DatabaseOrgReadModel } from './database/org/DatabaseOrgReadModel';
 import { DatabaseRecordsStore } from './database/records/DatabaseRecordsStore';
+import { DatabaseRoadmapStore } from './database/roadmap/DatabaseRoadmapStore';
 import { DatabaseReminderStore } from './database/reminders/DatabaseReminderStore';
 import { DatabaseScoreStore } from './database/scores/DatabaseScoreStore';
 import { DatabaseTasksReadModel } from './database/tasks/DatabaseTasksReadModel';
+import { DatabaseCampaignStore } from './database/campaigns/DatabaseCampaignStore';
+import { CampaignService } from './campaigns/CampaignService';
 import { createRouter } from './http/createRouter';
 import { DemoLoader } from './demo/DemoLoader';
 import { SecurityNotifier } from './notify/SecurityNotifier';
 import { OrgService } from './org/OrgService';
+import { readReleasePolicy } from './config/readReleasePolicy';
+import { StaffingService } from './staffing/StaffingService';
+import { readStaffingSettings } from './staffing/settings';
+import { DatabaseCapacityStore } from './database/staffing/CapacityStore';
+import { ViewCache } from './org/ViewCache';
 import { OrgStructureSource } from './org/OrgStructure';
 import { loadOfficialSammModel } from './samm/loadOfficialSammModel';
 import { builtinSammModel } from './samm/sammModel';
@@ -49,6 +65,11 @@ export const securityMaturityPlugin = createBackendPlugin({
   register(env) {
     const scorers = new ScorerRegistry();
     env.registerExtensionPoint(securityMaturityScorersExtensionPoint, scorers);
+    const collectors = new CollectorRegistry();
+    env.registerExtensionPoint(
+      securityMaturityCollectorsExtensionPoint,
+      collectors,
+    );
 
     env.registerInit({
       deps: {
@@ -93,10 +114,13 @@ export const securityMaturityPlugin = createBackendPlugin({
 
         // Stores
         const knex = await migratedDatabase(database);
-        const recordsStore = new DatabaseRecordsStore(knex);
-        const scoreStore = new DatabaseScoreStore(knex);
+        const dataVersion = new DataVersion(knex);
+        const recordsStore = new DatabaseRecordsStore(knex, dataVersion);
+        const scoreStore = new DatabaseScoreStore(knex, dataVersion);
         const orgReadModel = new DatabaseOrgReadModel(knex);
         const reminderStore = new DatabaseReminderStore(knex);
+        const evidenceStore = new DatabaseEvidenceStore(knex);
+        const evidenceSettings = readEvidenceSettings(config);
 
         // Services
         const access = new AccessControl({
@@ -115,6 +139,7 @@ export const securityMaturityPlugin = createBackendPlugin({
           auth,
           logger,
           attestedMaxAgeDays: settings.scoring.attestedMaxAgeDays,
+          evidence: evidenceStore,
         });
         const notifier = new SecurityNotifier({
           config: settings.notifications,
@@ -127,14 +152,18 @@ export const securityMaturityPlugin = createBackendPlugin({
         });
         const records = new RecordsService({
           records: recordsStore,
+          evidence: { store: evidenceStore, settings: evidenceSettings },
           workflow,
           catalog,
+          signOffSeparation: settings.signOff.separation,
           access,
           auditor,
           scoring,
           scorers,
           logger,
           notifier,
+          roadmap: new DatabaseRoadmapStore(knex),
+          releasePolicy: readReleasePolicy(config, workflow),
           reminding: {
             reminders: reminderStore,
             auth,
@@ -145,25 +174,60 @@ export const securityMaturityPlugin = createBackendPlugin({
         // manager the org views of their subtree of groups.
         const orgSource = new OrgStructureSource({ catalog, auth });
         permissionsRegistry.addResourceType(orgUnitResourceType(orgSource));
+        const campaignStore = new DatabaseCampaignStore(knex);
+        const orgAccess = new OrgAccess({
+          catalog,
+          userInfo,
+          permissions,
+          securityLeadGroups: workflow.securityLeadGroups,
+          orgUnitRules: permissionsRegistry.getPermissionRuleset(
+            orgUnitPermissionResourceRef,
+          ),
+        });
+        const campaigns = new CampaignService({
+          store: campaignStore,
+          orgAccess,
+          access,
+          permissions,
+          auditor,
+          orgSource,
+          workflow,
+          notifier,
+          catalog,
+          auth,
+          logger,
+        });
         const org = new OrgService({
-          access: new OrgAccess({
-            catalog,
-            userInfo,
-            permissions,
-            securityLeadGroups: workflow.securityLeadGroups,
-            orgUnitRules: permissionsRegistry.getPermissionRuleset(
-              orgUnitPermissionResourceRef,
-            ),
-          }),
+          access: orgAccess,
           auditor,
           readModel: orgReadModel,
           orgSource,
           workflow,
+          campaignRows: resolved => campaigns.packRows(resolved),
+          overviewCache: new ViewCache({
+            version: () => dataVersion.read(),
+            ttlMs: 60_000,
+            maxEntries: 200,
+          }),
         });
         const tasks = new TasksService({
           access,
           readModel: new DatabaseTasksReadModel(knex),
           workflow,
+        });
+        const staffing = new StaffingService({
+          orgAccess,
+          access,
+          orgSource,
+          readModel: orgReadModel,
+          recordsStore,
+          records,
+          capacity: new DatabaseCapacityStore(knex),
+          catalog,
+          auditor,
+          workflow,
+          settings: readStaffingSettings(config),
+          signOffSeparation: settings.signOff.separation,
         });
         const sammModel = settings.sammModelPath
           ? await loadOfficialSammModel(settings.sammModelPath)
@@ -175,13 +239,24 @@ export const securityMaturityPlugin = createBackendPlugin({
             httpAuth,
             records,
             org,
+            campaigns,
+            staffing,
             tasks,
             workflow,
             scorers,
             sammModel,
+            evidence: evidenceSettings,
+            logger,
           }),
         );
-        registerActions({ actionsRegistry, records, org, tasks, workflow });
+        registerActions({
+          actionsRegistry,
+          records,
+          org,
+          tasks,
+          workflow,
+          logger,
+        });
         await scheduleTasks({
           schedules: settings.schedules,
           historyRetentionDays: settings.scoring.historyRetentionDays,
@@ -189,6 +264,7 @@ export const securityMaturityPlugin = createBackendPlugin({
           logger,
           records,
           scoring,
+          campaigns,
           digest: settings.notifications.digest.enabled
             ? {
                 schedule: settings.notifications.digest.schedule,
@@ -207,6 +283,7 @@ export const securityMaturityPlugin = createBackendPlugin({
           demo: settings.demo
             ? new DemoLoader({
                 records: recordsStore,
+                evidence: { store: evidenceStore, settings: evidenceSettings },
                 scoring,
                 scorers,
                 catalog,
@@ -214,8 +291,20 @@ export const securityMaturityPlugin = createBackendPlugin({
                 auditor,
                 logger,
                 workflow,
+                campaigns: campaignStore,
+                capacity: new DatabaseCapacityStore(knex),
               })
             : undefined,
+        });
+        await scheduleEvidenceTasks({
+          scheduler,
+          logger,
+          catalog,
+          auth,
+          records,
+          store: evidenceStore,
+          settings: evidenceSettings,
+          collectors: collectors.collectors,
         });
         logger.info(
           `Security maturity ready with scorers: ${

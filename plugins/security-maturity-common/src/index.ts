@@ -6,11 +6,16 @@
  */
 
 export * from './types';
+export * from './evidence';
 export * from './workflow';
 export * from './tiers';
 export * from './nextSteps';
 export * from './org';
 export * from './tasks';
+export * from './campaigns';
+export * from './staffing';
+export * from './roadmap';
+export * from './verdict';
 export * from './permissions';
 export * from './samm/structure';
 export * from './samm/score';

@@ -22,6 +22,39 @@ export const securityMaturityEditPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Read the confidential contents of an entity's records: exception
+ * justifications, compensating controls and decision notes, and worksheet
+ * timelines, findings, actions and lessons. The plugin's own rule: the
+ * entity's owners, the people named in its RASI (directly or through a group)
+ * and security leads. A policy narrows it with a DENY (for anyone, insiders
+ * too) and widens it with a conditional decision on the catalog entity (for
+ * example an auditors group on every component); a plain ALLOW (the allow-all
+ * policy, or the framework switched off) leaves the plugin's rule. Everyone
+ * else who may read the entity sees that the records exist, redacted.
+ *
+ * @public
+ */
+export const securityMaturityConfidentialReadPermission = createPermission({
+  name: 'security-maturity.record.confidential.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Sign off a stage gate. The plugin's own rule: the Accountable for the
+ * stage's sign-off activity in RASI (owner or not) or a security lead, and,
+ * with `securityMaturity.signOff.separation: strict` (the default), never
+ * someone who ticked one of the stage's exit criteria. A policy may narrow it.
+ *
+ * @public
+ */
+export const securityMaturitySignOffPermission = createPermission({
+  name: 'security-maturity.stage.signoff',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** Approve or reject exceptions, sign off gates (security leads). @public */
 export const securityMaturityApprovePermission = createPermission({
   name: 'security-maturity.record.approve',
@@ -58,11 +91,26 @@ export const securityMaturityOrgReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_SECURITY_MATURITY_ORG_UNIT,
 });
 
+/**
+ * Create, change and archive campaigns (a goal over a scope of components by
+ * a date). The plugin's own rule is security-lead membership; a policy may
+ * narrow it further (a DENY refuses leads too).
+ *
+ * @public
+ */
+export const securityMaturityCampaignManagePermission = createPermission({
+  name: 'security-maturity.campaign.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the plugin. @public */
 export const securityMaturityPermissions = [
   securityMaturityReadPermission,
   securityMaturityEditPermission,
+  securityMaturityConfidentialReadPermission,
+  securityMaturitySignOffPermission,
   securityMaturityApprovePermission,
   securityMaturityEvidencePushPermission,
   securityMaturityOrgReadPermission,
+  securityMaturityCampaignManagePermission,
 ];

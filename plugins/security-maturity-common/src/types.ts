@@ -73,6 +73,11 @@ export type ChecklistItem = {
   criterionId: string;
   done: boolean;
   evidence: EvidenceLink[];
+  /**
+   * Who ticked the criterion (set by the backend, never by the request): a
+   * stage is signed off by someone else (sign-off separation).
+   */
+  doneBy?: string;
 };
 
 /** @public */
@@ -125,6 +130,13 @@ export type ExceptionRecord = RecordMeta & {
   decidedBy?: string;
   decidedAt?: string;
   decisionNote?: string;
+  /**
+   * Set when the caller may not read the exception's confidential contents
+   * (only the owners, the people in the component's RASI and security leads
+   * may): justification and compensating controls are then empty and the
+   * decision note left out.
+   */
+  redacted?: boolean;
 };
 
 /** @public */
@@ -155,6 +167,13 @@ export type WorksheetRecord = RecordMeta & {
     by: string;
     at: string;
   }>;
+  /**
+   * Set when the caller may not read the worksheet's confidential contents
+   * (only the owners, the people in the component's RASI and security leads
+   * may): the text of timeline entries, actions and lessons is empty and the
+   * findings are left out; who, when and the state stay.
+   */
+  redacted?: boolean;
 };
 
 /** The parts of a worksheet kept together as one document. @public */
@@ -229,6 +248,11 @@ export type HistoryEntry = {
   actor: string;
   at: string;
   changes: Record<string, unknown>;
+  /**
+   * Set when confidential fields (exception or worksheet text) were left out
+   * of `changes` for this caller.
+   */
+  redacted?: boolean;
 };
 
 /**
@@ -254,6 +278,12 @@ export type RecordPermissions = {
    * not. Absent from backends older than "My security tasks".
    */
   accountableFor?: string[];
+  /**
+   * Whether the caller reads the confidential contents of exceptions and
+   * worksheets (owners, the people in RASI, security leads, or as a policy
+   * grants). Absent from older backends.
+   */
+  canReadConfidential?: boolean;
 };
 
 /**

@@ -6,3 +6,4 @@
 
 export * from './scorers';
 export * from './events';
+export * from './collectors';

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ActivityScore,
   EntityRecords,
+  EvidenceSignal,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
@@ -34,6 +35,14 @@ export interface ScorerInput {
   workflow: WorkflowConfig;
   /** The time of this scoring run; rules compare ages against it. */
   now: Date;
+  /**
+   * The entity's current evidence signals from tools (the newest per source
+   * and key), expired ones included: a rule decides what an old signal is
+   * worth, and gives its answer a `validUntil` no later than the signal's.
+   * The plugin always passes them (empty when there are none); scorers
+   * written before signals existed may ignore them.
+   */
+  signals?: ReadonlyArray<EvidenceSignal>;
 }
 
 /**

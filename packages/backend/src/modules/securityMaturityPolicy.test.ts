@@ -2,6 +2,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   securityMaturityApprovePermission,
+  securityMaturityConfidentialReadPermission,
+  securityMaturitySignOffPermission,
   securityMaturityOrgReadPermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
@@ -98,6 +100,22 @@ describe('SecurityMaturityPolicy', () => {
         )
       ).result,
     ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it("leaves sign-off and confidential reads to the plugin's own rules, for owners and non-owners alike", async () => {
+    // An Accountable who owns nothing (here the engineer of another team)
+    // is not refused by the policy: the plugin checks RASI and separation.
+    const outsider = user('user:default/tom', ['group:default/identity-team']);
+    for (const who of [engineer, outsider, lead]) {
+      for (const permission of [
+        securityMaturitySignOffPermission,
+        securityMaturityConfidentialReadPermission,
+      ]) {
+        expect(await policy.handle({ permission }, who)).toEqual({
+          result: AuthorizeResult.ALLOW,
+        });
+      }
+    }
   });
 
   it('lets readers read and CI push evidence', async () => {

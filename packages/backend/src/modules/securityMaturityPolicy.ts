@@ -27,10 +27,13 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-backend';
 import {
   securityMaturityApprovePermission,
+  securityMaturityCampaignManagePermission,
+  securityMaturityConfidentialReadPermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
   securityMaturityOrgReadPermission,
   securityMaturityReadPermission,
+  securityMaturitySignOffPermission,
 } from '@secmat/backstage-plugin-security-maturity-common';
 
 /**
@@ -38,8 +41,9 @@ import {
  * approve and see the whole org page, everyone else sees the org views of
  * the groups they are members of and the groups below them (a department
  * head in the department's group sees the department), everyone who can read
- * the entity reads; every other permission in the portal is allowed, as with
- * the allow-all policy.
+ * the entity reads (confidential texts as the plugin rules), the Accountable
+ * of a stage signs it off, owner or not; every other permission in the portal
+ * is allowed, as with the allow-all policy.
  */
 export class SecurityMaturityPolicy implements PermissionPolicy {
   constructor(private readonly securityLeadGroups: string[]) {}
@@ -63,7 +67,32 @@ export class SecurityMaturityPolicy implements PermissionPolicy {
             catalogConditions.isEntityOwner({ claims: refs }),
           );
     }
+    if (isPermission(request.permission, securityMaturitySignOffPermission)) {
+      // The plugin decides: the stage's Accountable (owner or not) or a
+      // security lead, and a second person under strict separation. Edit
+      // rights are not asked, so a non-owner Accountable may sign off.
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
+      isPermission(
+        request.permission,
+        securityMaturityConfidentialReadPermission,
+      )
+    ) {
+      // A plain ALLOW leaves the plugin's rule: owners, the people in the
+      // component's RASI and security leads. To let auditors read every
+      // component's exception and worksheet text, widen it with a condition:
+      //   createCatalogConditionalDecision(request.permission,
+      //     catalogConditions.isEntityKind({ kinds: ['component'] }))
+      // and a DENY here would hide it from everyone, leads too.
+      return { result: AuthorizeResult.ALLOW };
+    }
     if (isPermission(request.permission, securityMaturityApprovePermission)) {
+      return { result: isLead ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    if (
+      isPermission(request.permission, securityMaturityCampaignManagePermission)
+    ) {
       return { result: isLead ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     if (isPermission(request.permission, securityMaturityOrgReadPermission)) {

@@ -5,6 +5,7 @@ import { operationsRules } from './operations';
 import { verificationRules } from './verification';
 
 export type { SammRule } from './helpers';
+export { signalRules } from './signals';
 
 /** Every built-in evidence rule, by business function. */
 export const sammRules = [

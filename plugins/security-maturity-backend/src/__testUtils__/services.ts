@@ -5,6 +5,8 @@ import { defaultWorkflow } from '../config/defaults';
 import { migratedDatabase } from '../database/migrate';
 import { DatabaseRecordsStore } from '../database/records/DatabaseRecordsStore';
 import { DatabaseScoreStore } from '../database/scores/DatabaseScoreStore';
+import { DatabaseEvidenceStore } from '../database/evidence/DatabaseEvidenceStore';
+import { defaultEvidenceSettings } from '../evidence/settings';
 import { ScoringService } from '../scoring/ScoringService';
 import { ScorerRegistry } from '../service/ScorerRegistry';
 import { AccessControl } from '../access/AccessControl';
@@ -25,7 +27,12 @@ export async function testServices(knex: Knex, catalog: CatalogService) {
   const logger = mockServices.logger.mock();
   const auth = mockServices.auth();
   const workflow = defaultWorkflow;
+  const evidence = {
+    store: new DatabaseEvidenceStore(knex),
+    settings: defaultEvidenceSettings,
+  };
   const scoring = new ScoringService({
+    evidence: evidence.store,
     records,
     scores,
     scorers,
@@ -47,6 +54,7 @@ export async function testServices(knex: Knex, catalog: CatalogService) {
     audits,
     catalog,
     workflow,
+    evidence,
   };
 }
 

@@ -18,11 +18,15 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   securityMaturityApprovePermission,
+  securityMaturityConfidentialReadPermission,
   securityMaturityEditPermission,
   securityMaturityEvidencePushPermission,
   securityMaturityReadPermission,
+  securityMaturitySignOffPermission,
   normalizeEntityRef,
+  RasiAssignment,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { isNamedInRasi } from '../domain/confidentiality';
 import { assertPrincipal, Principals } from './principals';
 
 /** An entity as the API names it: kind, namespace and name. */
@@ -48,9 +52,12 @@ export type EntityAccessPolicy = Pick<
   | 'forRead'
   | 'forEdit'
   | 'forUser'
+  | 'forSignOff'
   | 'forApprove'
   | 'forEvidencePush'
   | 'ownedComponents'
+  | 'readsConfidential'
+  | 'ownerReadsConfidential'
 >;
 
 /**
@@ -97,8 +104,74 @@ export class AccessControl {
   }
 
   /**
-   * Any signed-in user who may read the entity; the caller then decides (used
-   * for sign-off, which the stage's Accountable may give without owning it).
+   * Any signed-in user who may read the entity and sign off its gates by
+   * policy (`security-maturity.stage.signoff`); the sign-off rule then decides
+   * (the stage's Accountable, owner or not, or a security lead; never the
+   * one who ticked its criteria when separation is strict).
+   */
+  async forSignOff(
+    credentials: BackstageCredentials,
+    path: EntityPath,
+  ): Promise<EntityAccess> {
+    const access = await this.resolve(credentials, path, ['user']);
+    await this.authorize(securityMaturitySignOffPermission, access);
+    return access;
+  }
+
+  /**
+   * Whether the caller reads the confidential contents of the entity's
+   * exceptions and worksheets. The plugin's rule: users who own the entity,
+   * are named in its RASI (`rasi`, directly or through a group) or lead
+   * security. The policy's decision on
+   * `security-maturity.record.confidential.read`, asked without a resource
+   * (as for the org views), combines with it: a DENY narrows (insiders too);
+   * a conditional decision widens, evaluated on the entity (for example an
+   * auditors group on every component); a plain ALLOW (the allow-all
+   * policy, or the framework switched off) leaves the plugin's rule, so
+   * switching the framework on never opens the contents to every reader.
+   */
+  async readsConfidential(
+    access: EntityAccess,
+    rasi: ReadonlyArray<RasiAssignment>,
+  ): Promise<boolean> {
+    const insider =
+      access.isUser &&
+      (access.isOwner ||
+        access.isSecurityLead ||
+        isNamedInRasi(rasi, access.ownershipRefs));
+    const permission = securityMaturityConfidentialReadPermission;
+    const { credentials } = access;
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) return false;
+    if (insider) return true;
+    if (decision.result !== AuthorizeResult.CONDITIONAL) return false;
+    const [onEntity] = await this.deps.permissions.authorize(
+      [{ permission, resourceRef: access.entityRef }],
+      { credentials },
+    );
+    return onEntity.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
+   * Whether an owner reads the confidential contents of their own
+   * components (for lists of the caller's own components): yes, unless the
+   * policy denies it.
+   */
+  async ownerReadsConfidential(
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: securityMaturityConfidentialReadPermission }],
+      { credentials },
+    );
+    return decision.result !== AuthorizeResult.DENY;
+  }
+
+  /**
+   * Any signed-in user who may read the entity; the caller then decides.
    */
   async forUser(
     credentials: BackstageCredentials,

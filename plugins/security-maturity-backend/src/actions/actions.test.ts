@@ -210,7 +210,7 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     const rasi = {
       entityRef: 'payments-api',
       activityId: 'threat-modeling',
-      accountable: people.owner,
+      accountable: people.lead, // not themself: sign-off separation
       responsible: ['group:default/payments-team'],
       supportive: ['group:default/security-leads'],
       version: 0,
@@ -222,7 +222,7 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
     );
     expect(assigned).toEqual({
       activityId: 'threat-modeling',
-      accountable: people.owner,
+      accountable: people.lead,
       responsible: ['group:default/payments-team'],
       supportive: ['group:default/security-leads'],
       informed: [], // left out: empty

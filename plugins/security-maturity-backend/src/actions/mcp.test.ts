@@ -131,6 +131,7 @@ describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
         'get-my-security-tasks',
         'get-next-steps',
         'get-org-rollup',
+        'get-roadmap',
         'get-security-summary',
         'list-my-expiring-exceptions',
         'record-material-change',
@@ -138,6 +139,7 @@ describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
         'set-exit-criterion',
         'set-intake',
         'set-rasi-assignment',
+        'set-roadmap-phase',
       ]);
       const call = async (client: Client, name: string, args: object) => {
         const result = await client.callTool({
@@ -211,6 +213,19 @@ describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
           'material-change',
           'material-change',
         ],
+        [
+          'set-roadmap-phase',
+          {
+            phase: 1,
+            version: 0,
+            name: 'Threat model every change',
+            items: [
+              { activityId: 'D-TA-2-A', plannedAnswer: 1, dueOn: '2027-03-31' },
+            ],
+          },
+          'roadmap-update',
+          'roadmap',
+        ],
       ];
       for (const [name, args, actionType, recordType] of writes) {
         const before = (await as(people.owner).get('/history?limit=100')).body
@@ -251,6 +266,15 @@ describe.each(databases.eachSupportedId())('over MCP on %s', databaseId => {
       expect(
         (await call(owner, 'get-next-steps', { entityRef: ref })).steps.length,
       ).toBeGreaterThan(0);
+      const roadmap = (await as(people.owner).get('/roadmap')).body;
+      expect(
+        await call(owner, 'get-roadmap', { entityRef: ref }),
+      ).toMatchObject({
+        currentOverall: roadmap.current.overall,
+        phases: [
+          { phase: 1, projectedOverall: roadmap.phases[0].projected.overall },
+        ],
+      });
       const restTasks = (await as(people.lead).plugin('/tasks')).body;
       expect(
         (await call(lead, 'get-my-security-tasks', {})).lists.approvals

@@ -6,6 +6,10 @@ import { Config } from '@backstage/config';
 import { WorkflowConfig } from '@secmat/backstage-plugin-security-maturity-common';
 import { readWorkflowConfig } from './readWorkflowConfig';
 import { NotifyConfig, readNotifyConfig } from '../notify/notifyConfig';
+import {
+  SIGN_OFF_SEPARATION_KEY,
+  SignOffSeparation,
+} from '../domain/stageRules';
 
 /** How often the scheduled tasks run. */
 export type ScheduleOptions = {
@@ -29,7 +33,20 @@ export type SecurityMaturityConfig = {
   demo: boolean;
   /** Who is told of what, reminders and the leads' digest. */
   notifications: NotifyConfig;
+  /** Whether a sign-off needs a second person (strict by default). */
+  signOff: { separation: SignOffSeparation };
 };
+
+/** `securityMaturity.signOff.separation`: strict unless set to off. */
+export function readSignOffSeparation(config: Config): SignOffSeparation {
+  const value = config.getOptionalString(SIGN_OFF_SEPARATION_KEY) ?? 'strict';
+  if (value !== 'strict' && value !== 'off') {
+    throw new Error(
+      `${SIGN_OFF_SEPARATION_KEY} must be 'strict' or 'off', not '${value}'`,
+    );
+  }
+  return value;
+}
 
 const defaultSchedules: ScheduleOptions = {
   rescoring: {
@@ -73,6 +90,7 @@ export function readSecurityMaturityConfig(
     sammModelPath: config.getOptionalString('securityMaturity.samm.modelPath'),
     demo: config.getOptionalBoolean('securityMaturity.demo.enabled') ?? false,
     notifications: readNotifyConfig(config),
+    signOff: { separation: readSignOffSeparation(config) },
     schedules: {
       rescoring: readSchedule(
         config,

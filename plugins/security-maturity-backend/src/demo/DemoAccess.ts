@@ -9,7 +9,11 @@ import {
 } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeEntityRef } from '@secmat/backstage-plugin-security-maturity-common';
+import {
+  normalizeEntityRef,
+  RasiAssignment,
+} from '@secmat/backstage-plugin-security-maturity-common';
+import { isNamedInRasi } from '../domain/confidentiality';
 import {
   EntityAccess,
   EntityAccessPolicy,
@@ -42,8 +46,25 @@ export class DemoAccess implements EntityAccessPolicy {
 
   forRead = (c: BackstageCredentials, p: EntityPath) => this.resolve(c, p);
   forUser = (c: BackstageCredentials, p: EntityPath) => this.resolve(c, p);
+  forSignOff = (c: BackstageCredentials, p: EntityPath) => this.resolve(c, p);
   forEvidencePush = (c: BackstageCredentials, p: EntityPath) =>
     this.resolve(c, p);
+
+  /** The plugin's own rule, without a policy: insiders read the contents. */
+  async readsConfidential(
+    access: EntityAccess,
+    rasi: ReadonlyArray<RasiAssignment>,
+  ) {
+    return (
+      access.isOwner ||
+      access.isSecurityLead ||
+      isNamedInRasi(rasi, access.ownershipRefs)
+    );
+  }
+
+  async ownerReadsConfidential() {
+    return true;
+  }
 
   /** The demo story names its components; it never lists a person's own. */
   async ownedComponents(): Promise<never> {

@@ -74,6 +74,16 @@ describe.each(databases.eachSupportedId())('demo loader on %s', databaseId => {
     expect(Number(days[0].overall)).toBe(0);
     expect(Number(days[days.length - 1].overall)).toBeGreaterThan(0);
 
+    // payments-api's roadmap: three phases, planned through the service.
+    const roadmap = await knex('roadmap_phases').orderBy('phase');
+    expect(
+      roadmap.map(p => `${p.entity_ref.split('/')[1]} ${p.phase} ${p.name}`),
+    ).toEqual([
+      'payments-api 1 Threat model every change',
+      'payments-api 2 Harden build and deployment',
+      'payments-api 3 Test what we require',
+    ]);
+
     // The story's turns: an exception expiring in six days, two expired,
     // a revoked one, a pending request, an incident lesson that re-opened a stage.
     const exceptions = await knex('exceptions').select(
@@ -111,6 +121,19 @@ describe.each(databases.eachSupportedId())('demo loader on %s', databaseId => {
         'component:default/search-indexer',
       ),
     ).toEqual([]);
+
+    // The pipelines' pushes of tools' files: current signals on four
+    // components, each push audited as demo data.
+    const signals = await knex('evidence_signals').select(
+      'entity_ref',
+      'source',
+    );
+    expect(
+      [...new Set(signals.map(r => r.entity_ref.split('/')[1]))].sort(),
+    ).toEqual(['auth-gateway', 'card-vault', 'payments-api', 'storefront-web']);
+    expect(audits.filter(a => a.actionType === 'evidence-push')).toHaveLength(
+      13,
+    );
 
     // A second start finds records and leaves them alone.
     const count = (await knex('history').count({ n: '*' }))[0].n;

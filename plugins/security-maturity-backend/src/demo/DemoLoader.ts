@@ -12,11 +12,16 @@ import {
 import { RecordsStore } from '../database/records/RecordsStore';
 import { ScoringService } from '../scoring/ScoringService';
 import { RecordsService } from '../service/RecordsService';
+import { RecordContext } from '../service/records/RecordContext';
 import { ScorerRegistry } from '../service/ScorerRegistry';
 import { DemoAccess } from './DemoAccess';
 import { DemoSession } from './DemoSession';
-import { DEMO_DAYS } from './demoCast';
-import { DEMO_COMPONENTS, demoStory } from './demoStory';
+import { DEMO_DAYS, LEAD } from './demoCast';
+import { demoCampaigns, DEMO_COMPONENTS, demoStory } from './demoStory';
+import { CampaignStore } from '../database/campaigns/CampaignStore';
+import { validateCampaign } from '../campaigns/validateCampaign';
+import { DatabaseCapacityStore } from '../database/staffing/CapacityStore';
+import { demoCapacities } from './demoStaffing';
 
 /**
  * Loads the demo organisation's year on an empty database: every step of
@@ -37,6 +42,12 @@ export class DemoLoader {
       auditor: AuditorService;
       logger: LoggerService;
       workflow: WorkflowConfig;
+      /** Where the pipelines' pushes of tools' files go. */
+      evidence?: RecordContext['evidence'];
+      /** Where the demo's campaign goes, when campaigns are wired. */
+      campaigns?: Pick<CampaignStore, 'insert'>;
+      /** Where the security partners' capacities go, when staffing is wired. */
+      capacity?: Pick<DatabaseCapacityStore, 'save'>;
     },
   ) {}
 
@@ -44,6 +55,13 @@ export class DemoLoader {
    * Loads the story unless the database already has records; waits (does
    * nothing) until the catalog has the demo components.
    */
+  /**
+   * True while the year is replayed: the clock's own jobs (exception
+   * expiry with the real time) wait, or they would expire the story's
+   * exceptions before the story is through with them.
+   */
+  replaying = false;
+
   async loadIfEmpty(
     now = new Date(),
   ): Promise<'loaded' | 'skipped' | 'waiting'> {
@@ -62,7 +80,12 @@ export class DemoLoader {
       { credentials },
     );
     const started = Date.now();
-    await this.replay(entities, now);
+    this.replaying = true;
+    try {
+      await this.replay(entities, now);
+    } finally {
+      this.replaying = false;
+    }
     logger.info(
       `Loaded the demo organisation's year of security records in ${
         Date.now() - started
@@ -106,5 +129,26 @@ export class DemoLoader {
       await scoring.snapshotAt(entities, clock);
     }
     await scoring.scoreEntities(entities, now);
+    await this.addCampaigns(now);
+    await this.deps.capacity?.save(demoCapacities(now), LEAD, now);
+  }
+
+  /** The demo's campaigns, as the security lead created them. */
+  private async addCampaigns(now: Date) {
+    const { campaigns, workflow } = this.deps;
+    if (!campaigns) return;
+    for (const [i, input] of demoCampaigns(now).entries()) {
+      const at = new Date(`${input.startDay}T09:00:00Z`).toISOString();
+      await campaigns.insert({
+        id: `demo-campaign-${i + 1}`,
+        ...validateCampaign(input, workflow),
+        archived: false,
+        version: 1,
+        createdAt: at,
+        createdBy: input.ownerRef,
+        updatedAt: at,
+        updatedBy: input.ownerRef,
+      });
+    }
   }
 }

@@ -2,6 +2,7 @@ import {
   ContainmentAction,
   IntakeAnswers,
   ReleaseEvidence,
+  SammAnswerValue,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { EntityPath } from '../access/AccessControl';
@@ -132,6 +133,33 @@ export class DemoSession {
     });
   }
 
+  /**
+   * Plans a phase of the component's roadmap, each item due some days after
+   * `now` (the story's day).
+   */
+  async roadmapPhase(
+    phase: number,
+    name: string,
+    now: Date,
+    items: Array<{
+      activityId: string;
+      plannedAnswer: SammAnswerValue;
+      dueInDays: number;
+      ownerRef?: string;
+    }>,
+  ) {
+    await this.records.putRoadmapPhase(this.caller, this.path, phase, {
+      version: 0,
+      name,
+      items: items.map(({ dueInDays, ...item }) => ({
+        ...item,
+        dueOn: new Date(now.getTime() + dueInDays * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+      })),
+    });
+  }
+
   async requestException(
     key: string,
     request: {
@@ -255,6 +283,17 @@ export class DemoSession {
         },
       );
     }
+  }
+
+  /** What a pipeline pushes: a tool's file, with a link to its run. */
+  async pushEvidence(format: string, document: object, link: string) {
+    const text = JSON.stringify(document);
+    await this.records.pushEntityEvidence(this.caller, this.path, {
+      format,
+      document: JSON.parse(text),
+      raw: Buffer.from(text),
+      link,
+    });
   }
 
   async decideRelease(name: string, decision: 'go' | 'no_go', note: string) {

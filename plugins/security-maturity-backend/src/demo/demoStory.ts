@@ -1,5 +1,7 @@
+import { CampaignInput } from '@secmat/backstage-plugin-security-maturity-common';
 import { DemoStep, DEMO_DAYS, LEAD, teams } from './demoCast';
 import { demoEvents } from './demoEvents';
+import { demoEvidence } from './demoEvidence';
 
 /**
  * How each component's year went: its team, intake answers, the day it was
@@ -165,6 +167,10 @@ const CONTAINMENT_ACTIVITIES = [
 function progress(plan: (typeof plans)[number]): DemoStep[] {
   const team = teams[plan.team];
   const [engineer, second] = team.people;
+  // Sign-off separation: nobody appoints themself Accountable for a sign-off
+  // or signs off criteria they ticked. A one-person team (platform) has its
+  // Accountable appointed, and its gates signed off, by the security lead.
+  const solo = engineer === second;
   const step = (day: number, as: string, act: DemoStep['act']): DemoStep => ({
     day,
     component: plan.component,
@@ -181,7 +187,7 @@ function progress(plan: (typeof plans)[number]): DemoStep[] {
         regulatoryObligations: plan.regulated ? ['PCI DSS'] : [],
       }),
     ),
-    step(plan.intakeDay + 1, engineer, s =>
+    step(plan.intakeDay + 1, solo ? LEAD : engineer, s =>
       s.rasi(
         plan.fullRasi
           ? [...SIGN_OFF_ACTIVITIES, ...CONTAINMENT_ACTIVITIES]
@@ -198,7 +204,7 @@ function progress(plan: (typeof plans)[number]): DemoStep[] {
     );
     steps.push(step(day, engineer, s => s.stage(index, 'passed')));
     // Sign-off by the Accountable where RASI names one, else a lead.
-    const signer = plan.fullRasi || index === 1 ? second : LEAD;
+    const signer = !solo && (plan.fullRasi || index === 1) ? second : LEAD;
     steps.push(step(day + 1, signer, s => s.signOff(index)));
   });
   if (plan.next) {
@@ -211,7 +217,103 @@ function progress(plan: (typeof plans)[number]): DemoStep[] {
 
 /** The whole year, in the order it happened. */
 export function demoStory(): DemoStep[] {
-  return [...plans.flatMap(progress), ...demoEvents()]
+  return [
+    ...plans.flatMap(progress),
+    ...demoEvents(),
+    ...demoEvidence(),
+    ...campaignWork(),
+    ...roadmapWork(),
+  ]
     .filter(s => s.day >= 0 && s.day < DEMO_DAYS)
     .sort((a, b) => a.day - b.day);
 }
+
+/**
+ * Payments' answer to the campaign below: in its second month, two of its
+ * four components answer the one Threat Assessment question their records
+ * do not (level 3, stream A: the threat model's quality is reviewed), which
+ * brings them from 2 to 2.5, so the burn-up climbs and two components are
+ * left for the e2e and the reminders.
+ */
+function campaignWork(): DemoStep[] {
+  const [sam] = teams.payments.people;
+  const attest = (day: number, component: string): DemoStep[] =>
+    ['D-TA-3-A'].map(id => ({
+      day,
+      component,
+      as: sam,
+      act: s => s.attest(id, 1),
+    }));
+  return [
+    ...attest(DEMO_DAYS - 40, 'payments-api'),
+    ...attest(DEMO_DAYS - 15, 'ledger-worker'),
+  ];
+}
+
+/**
+ * Payments' roadmap for payments-api, planned four months ago in three
+ * phases: threat modeling (due a month ago, done by the campaign's
+ * attestations), build and deployment (due next month, half done), and
+ * testing (due in four months). Owners default from RASI except one.
+ */
+function roadmapWork(): DemoStep[] {
+  const [sam, alex] = teams.payments.people;
+  const on = (day: number, act: DemoStep['act']): DemoStep => ({
+    day,
+    component: 'payments-api',
+    as: sam,
+    act,
+  });
+  const planned = DEMO_DAYS - 120;
+  return [
+    on(planned, (s, now) =>
+      s.roadmapPhase(1, 'Threat model every change', now, [
+        { activityId: 'D-TA-1-A', plannedAnswer: 1, dueInDays: 90 },
+        { activityId: 'D-TA-1-B', plannedAnswer: 1, dueInDays: 90 },
+      ]),
+    ),
+    on(planned, (s, now) =>
+      s.roadmapPhase(2, 'Harden build and deployment', now, [
+        { activityId: 'I-SB-2-A', plannedAnswer: 1, dueInDays: 140 },
+        { activityId: 'I-SD-2-A', plannedAnswer: 0.5, dueInDays: 150 },
+        { activityId: 'I-DM-2-B', plannedAnswer: 0.5, dueInDays: 150 },
+      ]),
+    ),
+    on(planned, (s, now) =>
+      s.roadmapPhase(3, 'Test what we require', now, [
+        { activityId: 'V-RT-1-A', plannedAnswer: 0.5, dueInDays: 200 },
+        {
+          activityId: 'V-ST-2-A',
+          plannedAnswer: 1,
+          dueInDays: 240,
+          ownerRef: alex,
+        },
+      ]),
+    ),
+    on(DEMO_DAYS - 10, s => s.attest('I-SB-2-A', 1)),
+  ];
+}
+
+/**
+ * The demo's campaign: Payments asked to bring Threat Assessment to 2.5 on
+ * every component by the end of the quarter, started two months ago, so
+ * its burn-up has history from the snapshots and some components still
+ * miss it. Run by the security lead, reminding weekly.
+ */
+export function demoCampaigns(now: Date): CampaignInput[] {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const quarterEnd = new Date(
+    Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 0),
+  );
+  return [
+    {
+      title: 'Threat Assessment \u2265 2.5 for Payments',
+      scope: { owner: teams.payments.group },
+      goal: { all: [{ kind: 'practice', practiceId: 'D-TA', atLeast: 2.5 }] },
+      startDay: day(new Date(now.getTime() - 60 * 86_400_000)),
+      targetDay: day(quarterEnd),
+      ownerRef: LEAD,
+      reminderCadenceDays: 7,
+    },
+  ];
+} // prettier-ignore

@@ -1,9 +1,11 @@
 import {
+  normalizeEntityRef,
   RasiActivityDefinition,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { findConfigured } from './findConfigured';
-import { invalid } from './RuleViolation';
+import { forbidden, invalid } from './RuleViolation';
+import { SIGN_OFF_SEPARATION_KEY, SignOffSeparation } from './stageRules';
 
 export const findRasiActivity = (
   workflow: WorkflowConfig,
@@ -33,4 +35,47 @@ export function normalizeRasi(input: {
     supportive: unique(input.supportive),
     informed: unique(input.informed),
   };
+}
+
+/**
+ * Sign-off separation at appointment: with strict separation, the
+ * Accountable for an activity that signs off a stage is appointed by a
+ * second person. Someone who is not a security lead may not make themself,
+ * or a group they belong to, the new Accountable; keeping an Accountable a
+ * lead appointed, or naming someone else, is fine.
+ */
+export function checkAccountableAppointment(options: {
+  workflow: WorkflowConfig;
+  activity: RasiActivityDefinition;
+  before: string | undefined;
+  accountable: string;
+  actor: string;
+  ownershipRefs: string[];
+  isSecurityLead: boolean;
+  separation?: SignOffSeparation;
+}) {
+  const { workflow, activity, accountable, isSecurityLead } = options;
+  if ((options.separation ?? 'strict') !== 'strict' || isSecurityLead) return;
+  const signs = workflow.stages.filter(
+    s => s.signOffActivityId === activity.id,
+  );
+  if (signs.length === 0) return;
+  const appointed = normalizeEntityRef(accountable);
+  if (options.before && normalizeEntityRef(options.before) === appointed) {
+    return;
+  }
+  const mine = new Set(options.ownershipRefs.map(normalizeEntityRef));
+  mine.add(normalizeEntityRef(options.actor));
+  if (!mine.has(appointed)) return;
+  throw forbidden(
+    `Sign-off separation (${SIGN_OFF_SEPARATION_KEY}: strict): ${
+      options.actor
+    } may not appoint ${
+      appointed === normalizeEntityRef(options.actor)
+        ? 'themself'
+        : `${accountable}, a group they belong to,`
+    } Accountable for '${activity.title}', which signs off ${signs
+      .map(s => `'${s.title}'`)
+      .join(', ')}; a security lead appoints them, or name someone else`,
+  );
 }

@@ -53,9 +53,14 @@ export function checkStageUpdate(
     }
     given.set(item.criterionId, item);
   }
-  const checklist = stage.exitCriteria.map(
-    c => given.get(c.id) ?? { criterionId: c.id, done: false, evidence: [] },
-  );
+  // Only what the request may say: who ticked a criterion is stamped by
+  // stampChecklist, never taken from the request.
+  const checklist = stage.exitCriteria.map(c => {
+    const item = given.get(c.id);
+    return item
+      ? { criterionId: c.id, done: item.done, evidence: item.evidence }
+      : { criterionId: c.id, done: false, evidence: [] };
+  });
   if (
     (update.status === 'waived' || update.status === 'not_applicable') &&
     !update.reason?.trim()
@@ -71,6 +76,34 @@ export function checkStageUpdate(
   return checklist;
 }
 
+/**
+ * Who ticked each criterion: a criterion done before keeps its ticker, one
+ * newly done is the actor's, one not done has none.
+ */
+export function stampChecklist(
+  before: ReadonlyArray<ChecklistItem> | undefined,
+  checklist: ChecklistItem[],
+  actor: string,
+): ChecklistItem[] {
+  return checklist.map(item => {
+    const { doneBy: _, ...rest } = item;
+    if (!item.done) return rest;
+    const was = before?.find(b => b.criterionId === item.criterionId);
+    const doneBy = was?.done ? was.doneBy : actor;
+    return doneBy ? { ...rest, doneBy } : rest;
+  });
+}
+
+/**
+ * Whether a sign-off needs a second person: `strict` (the default) refuses
+ * the Accountable's appointment by themself and a sign-off by someone who
+ * ticked the stage's exit criteria; `off` keeps neither rule.
+ */
+export type SignOffSeparation = 'strict' | 'off';
+
+/** The config key that sets {@link SignOffSeparation}, as messages name it. */
+export const SIGN_OFF_SEPARATION_KEY = 'securityMaturity.signOff.separation';
+
 /** A sign-off covers what was signed: a change of status or checklist voids it. */
 export const voidsSignOff = (
   before: Pick<StageRecord, 'status' | 'checklist'> | undefined,
@@ -85,7 +118,8 @@ export const voidsSignOff = (
 /**
  * Who may sign off a gate: the Accountable for its sign-off activity in RASI
  * (directly or through a group), or a security lead; and only a gate that is
- * passed, waived or not applicable.
+ * passed, waived or not applicable. With strict separation, never someone
+ * who ticked one of its exit criteria: a second person signs.
  */
 export function checkSignOff(options: {
   stage: StageDefinition;
@@ -93,6 +127,10 @@ export function checkSignOff(options: {
   accountable: string | undefined;
   ownershipRefs: string[];
   isSecurityLead: boolean;
+  /** The signer, and the checklist as stored (with who ticked what). */
+  actor?: string;
+  checklist?: ReadonlyArray<ChecklistItem>;
+  separation?: SignOffSeparation;
 }) {
   const { stage, status, accountable, ownershipRefs, isSecurityLead } = options;
   const isAccountable = Boolean(
@@ -111,6 +149,23 @@ export function checkSignOff(options: {
         stage.title
       }' is ${status.replace('_', ' ')}`,
     );
+  }
+  const { actor, checklist = [], separation = 'strict' } = options;
+  if (separation === 'strict' && actor) {
+    const mine = new Set(ownershipRefs.map(normalizeEntityRef));
+    mine.add(normalizeEntityRef(actor));
+    const ticked = checklist.filter(
+      c => c.done && c.doneBy && mine.has(normalizeEntityRef(c.doneBy)),
+    );
+    if (ticked.length > 0) {
+      throw forbidden(
+        `Sign-off separation (${SIGN_OFF_SEPARATION_KEY}: strict): ${actor} ticked ${
+          ticked.length === 1 ? 'the exit criterion' : 'the exit criteria'
+        } ${ticked.map(c => `'${c.criterionId}'`).join(', ')} of '${
+          stage.title
+        }', so a second person must sign it off: another Accountable or a security lead`,
+      );
+    }
   }
 }
 

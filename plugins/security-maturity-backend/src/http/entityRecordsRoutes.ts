@@ -23,6 +23,13 @@ export function registerEntityRecordsRoutes(
     'releases',
     'history',
   ] as const;
+  // CI reads it before deploying; a person still decides.
+  router.get(`${E}/releases/:id/verdict`, async (req, res) => {
+    res.json(
+      await records.getReleaseVerdict(...(await at(req)), req.params.id),
+    );
+  });
+
   for (const list of lists) {
     router.get(`${E}/${list}`, async (req, res) => {
       res.json(

@@ -22,7 +22,11 @@ import { RecordsStore } from '../database/records/RecordsStore';
 import { WrittenChange } from '../database/records/RecordsTransaction';
 import { deriveEvents } from './deriveEvents';
 import { digestNotification, LeadDigest } from './leadDigest';
-import { notificationFor } from './messages';
+import {
+  CampaignReminder,
+  campaignReminderNotification,
+  notificationFor,
+} from './messages';
 import { NotifyConfig } from './notifyConfig';
 import { RecipientFacts, resolveRecipients } from './recipients';
 
@@ -206,6 +210,20 @@ export class SecurityNotifier {
     await notifications.send({
       recipients: { type: 'entity', entityRef: workflow.securityLeadGroups },
       payload: digestNotification(digest),
+    });
+    return true;
+  }
+
+  /**
+   * A campaign reminder to one person; false when notifications are off.
+   * A failure to send is thrown, so the caller can give its claim back.
+   */
+  async sendCampaignReminder(reminder: CampaignReminder): Promise<boolean> {
+    const { config, notifications } = this.deps;
+    if (!config.enabled || !notifications) return false;
+    await notifications.send({
+      recipients: { type: 'entity', entityRef: reminder.recipientRef },
+      payload: campaignReminderNotification(reminder),
     });
     return true;
   }

@@ -153,3 +153,45 @@ export function notificationFor(
     scope: `security-maturity:${event.entityRef}:${event.record.type}:${event.record.id}`,
   };
 }
+
+/** A reminder of a campaign to one person, about the components they own. */
+export type CampaignReminder = {
+  recipientRef: string;
+  campaignId: string;
+  title: string;
+  goalText: string;
+  targetDay: string;
+  /** Their components still missing the goal. */
+  components: number;
+  /** One of them, whose Security tab the reminder opens. */
+  example: string;
+  overdue: boolean;
+};
+
+/**
+ * A campaign reminder: what the campaign asks, of how many of the person's
+ * components, by when; it opens the Security tab of one of them, where the
+ * campaign's chip says the same. The scope is the campaign, so a later
+ * reminder replaces the earlier one in the person's list.
+ */
+export function campaignReminderNotification(
+  r: CampaignReminder,
+): NotificationPayload {
+  const { kind, namespace, name } = parseEntityRef(r.example);
+  const count =
+    r.components === 1 ? `${name}` : `${r.components} of your components`;
+  return {
+    title: `Campaign "${r.title}": ${count} ${
+      r.components === 1 ? 'does' : 'do'
+    } not meet ${r.goalText} yet`,
+    description: r.overdue
+      ? `The campaign's target date ${r.targetDay} has passed. Start with ${name}.`
+      : `Due by ${r.targetDay}. Start with ${name}.`,
+    link: `/catalog/${namespace}/${kind.toLocaleLowerCase(
+      'en-US',
+    )}/${name}/security#security-campaigns`,
+    severity: r.overdue ? 'high' : 'normal',
+    topic: 'security-maturity-campaign',
+    scope: `security-maturity:campaign:${r.campaignId}`,
+  };
+}

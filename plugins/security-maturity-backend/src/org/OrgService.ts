@@ -29,7 +29,12 @@ import { readFilter, resolveFilter, toPage, unitFilter } from './orgFilter';
 import { assertUnitReader, orgPageScope, withinScope } from './orgScope';
 import { OrgStructure } from './OrgStructure';
 import { packToCsv, packToXlsx } from './packFormats';
-import { PackSection, toPackSections, unitLabel } from './packLayout';
+import {
+  PackCampaignRow,
+  PackSection,
+  toPackSections,
+  unitLabel,
+} from './packLayout';
 import { quarterRange } from './quarter';
 import { rasiCoverage } from './rasiCoverage';
 import { groupRollups, ProgressBy, systemAndDomainRollups } from './rollups';
@@ -41,6 +46,7 @@ import {
   toProgress,
 } from './progress';
 import { addSums, emptySums, means } from './sums';
+import { ViewCache } from './ViewCache';
 
 /** A file to download: the metrics pack. */
 export type PackFile = {
@@ -83,6 +89,10 @@ export class OrgService {
       readModel: OrgReadModel;
       orgSource: { get(): Promise<OrgStructure> };
       workflow: WorkflowConfig;
+      /** Overviews cached until the next change (none: always computed). */
+      overviewCache?: ViewCache<OrgOverview>;
+      /** The active campaigns counted within a pack's unit (its sheet). */
+      campaignRows?: (resolved: ResolvedFilter) => Promise<PackCampaignRow[]>;
     },
   ) {}
 
@@ -194,10 +204,26 @@ export class OrgService {
     withinDays: number,
     since?: string,
   ): Promise<OrgOverview> {
+    const sinceDay = since === undefined ? undefined : readSinceDay(since);
+    const compute = () =>
+      this.computeOverview(org, resolved, withinDays, sinceDay);
+    const { overviewCache } = this.deps;
+    if (!overviewCache) return compute();
+    // The caller was checked before: the cache holds one answer per view,
+    // whoever asks for it.
+    const key = JSON.stringify([resolved, withinDays, sinceDay ?? null]);
+    return overviewCache.get(key, org, compute);
+  }
+
+  private async computeOverview(
+    org: OrgStructure,
+    resolved: ResolvedFilter,
+    withinDays: number,
+    sinceDay: string | undefined,
+  ): Promise<OrgOverview> {
     const { readModel, workflow } = this.deps;
     const now = new Date();
     const horizon = new Date(now.getTime() + withinDays * DAY_MS);
-    const sinceDay = since === undefined ? undefined : readSinceDay(since);
     const [byOwner, bySystem, distribution, stages, exceptions, rasi, moved] =
       await Promise.all([
         readModel.sumsBy(resolved, 'owner'),
@@ -350,7 +376,10 @@ export class OrgService {
         meta: { quarter: range.label, filter, format },
       },
       async () => {
-        const data = await this.deps.readModel.metricsPack(resolved, range);
+        const [data, campaigns] = await Promise.all([
+          this.deps.readModel.metricsPack(resolved, range),
+          this.deps.campaignRows?.(resolved) ?? Promise.resolve([]),
+        ]);
         const sections = toPackSections(data, this.deps.workflow, org, {
           quarter: range,
           unitLabel: unitLabel(
@@ -360,6 +389,7 @@ export class OrgService {
           ),
           owners: resolved.owners,
           now: new Date(),
+          campaigns,
         });
         return fn(sections, range.label);
       },

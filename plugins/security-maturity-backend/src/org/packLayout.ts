@@ -18,6 +18,18 @@ import { median } from './sums';
 
 type Cell = string | number | null;
 
+/** A campaign's line in the pack, counted within the pack's unit. */
+export type PackCampaignRow = {
+  title: string;
+  goal: string;
+  scope: string;
+  ownerRef: string;
+  startDay: string;
+  targetDay: string;
+  meeting: number;
+  total: number;
+};
+
 /** One section of the pack: a sheet in XLSX, a block in CSV. */
 export type PackSection = {
   name: MetricsPackSheet;
@@ -82,6 +94,8 @@ export function toPackSections(
     /** The owner filter resolved to a group and its nested groups. */
     owners?: string[];
     now: Date;
+    /** The active campaigns, each counted within this unit. */
+    campaigns?: PackCampaignRow[];
   },
 ): PackSection[] {
   const { quarter, now } = options;
@@ -258,6 +272,30 @@ export function toPackSections(
         c.gatesRequired,
         c.exceptionsOpen,
         c.exceptionsExpired,
+      ]),
+    },
+    Campaigns: {
+      columns: [
+        'Campaign',
+        'Goal',
+        'Scope',
+        'Owner',
+        'Start',
+        'Target date',
+        'Components meeting the goal',
+        'Components in scope',
+        'Percent meeting',
+      ],
+      rows: (options.campaigns ?? []).map(c => [
+        c.title,
+        c.goal,
+        c.scope,
+        c.ownerRef,
+        c.startDay,
+        c.targetDay,
+        c.meeting,
+        c.total,
+        c.total === 0 ? null : round((100 * c.meeting) / c.total, 1),
       ]),
     },
   };

@@ -159,7 +159,7 @@ describe.each(databases.eachSupportedId())(
       // A day that is no day is refused.
       const bad = await as(people.lead).plugin('/org/overview?since=2026-02-30');
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toBe("since must be a day, YYYY-MM-DD; got '2026-02-30'");
+      expect(bad.body.error.message).toMatch(/since/);
       expect((await as(people.lead).plugin('/org/overview?since=yesterday')).status).toBe(400);
     }); // prettier-ignore
 

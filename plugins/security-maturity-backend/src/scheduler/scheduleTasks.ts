@@ -4,6 +4,7 @@ import { waitForOtherReplicas } from '../database/waitForOtherReplicas';
 import { ScoringService } from '../scoring/ScoringService';
 import { RecordsService } from '../service/RecordsService';
 import { DemoLoader } from '../demo/DemoLoader';
+import { CampaignService } from '../campaigns/CampaignService';
 
 /**
  * The plugin's scheduled tasks, each with global scope (once across
@@ -23,6 +24,8 @@ export async function scheduleTasks(options: {
   logger: LoggerService;
   records: RecordsService;
   scoring: ScoringService;
+  /** Campaigns: reminders with the expiry reminders, daily counts after rescoring. */
+  campaigns?: Pick<CampaignService, 'remind' | 'recordDay'>;
   /** The demo portal's loader, when the demo is on. */
   demo?: DemoLoader;
   /** The security leads' weekly digest, when switched on. */
@@ -46,10 +49,14 @@ export async function scheduleTasks(options: {
     'security-maturity-exception-expiry',
     schedules.exceptionExpiry,
     async () => {
+      // The demo's replayed year runs on its own clock; the next run expires
+      // what is due once it is in.
+      if (options.demo?.replaying) return;
       // Expire first, so an exception that just expired gets its expiry
       // notice in the same run.
       await records.expireDueExceptions(new Date());
       await records.remindOfExpiries(new Date());
+      await options.campaigns?.remind(new Date());
     },
   );
   const { demo } = options;
@@ -85,6 +92,7 @@ export async function scheduleTasks(options: {
   }
   await schedule('security-maturity-rescore', schedules.rescoring, async () => {
     await scoring.rescoreAll();
+    await options.campaigns?.recordDay(new Date());
     const { pruned, before } = await scoring.pruneHistory(
       options.historyRetentionDays,
     );

@@ -102,6 +102,9 @@ type DocumentedExceptions =
   // the method returns a Blob (asserted below) and the runtime test checks
   // the request.
   | 'GetMetricsPack: response'
+  // GET /org/staffing/workbook is the XLSX download of the staffing
+  // workbook, likewise a Blob.
+  | 'GetStaffingWorkbook: response'
   // The spec allows only 0, 0.25, 0.5 and 1; the client types `value` as
   // `number` because the frontend's AttestForm keeps the value as a number.
   // Narrowing it to `SammAnswerValue` (from -common) removes this entry once

@@ -19,6 +19,26 @@ export const spec = {
   ],
   components: {
     parameters: {
+      staffingQuarter: {
+        name: 'quarter',
+        in: 'query',
+        required: false,
+        description: 'The quarter of the capacities (default the current one)',
+        schema: {
+          type: 'string',
+          pattern: '^\\d{4}-Q[1-4]$',
+        },
+      },
+      staffingWorkbookName: {
+        name: 'name',
+        in: 'query',
+        required: false,
+        description: "The workbook's file name, as the history rows name it",
+        schema: {
+          type: 'string',
+          maxLength: 200,
+        },
+      },
       kind: {
         name: 'kind',
         in: 'path',
@@ -70,6 +90,7 @@ export const spec = {
         schema: {
           type: 'integer',
           minimum: 0,
+          maximum: 1000000,
           default: 0,
         },
       },
@@ -100,6 +121,17 @@ export const spec = {
           type: 'string',
           maxLength: 64,
           pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+        },
+      },
+      roadmapPhase: {
+        name: 'phase',
+        in: 'path',
+        required: true,
+        description: "The phase's number, 1 to 12.",
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 12,
         },
       },
       sammActivityId: {
@@ -234,7 +266,17 @@ export const spec = {
           "A day (YYYY-MM-DD). Adds the progress since then to the overview and each rollup (OWASP SAMM's progress to date), from the daily score snapshots.",
         schema: {
           type: 'string',
+          format: 'date',
           pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        },
+      },
+      campaignId: {
+        name: 'campaignId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[0-9a-zA-Z-]{1,64}$',
         },
       },
       orgUnitKind: {
@@ -263,6 +305,246 @@ export const spec = {
       },
     },
     schemas: {
+      CampaignInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'title',
+          'scope',
+          'goal',
+          'startDay',
+          'targetDay',
+          'ownerRef',
+        ],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          scope: {
+            type: 'object',
+            additionalProperties: false,
+            description: "The org page's filters; at least one.",
+            properties: {
+              owner: {
+                type: 'string',
+                maxLength: 255,
+              },
+              system: {
+                type: 'string',
+                maxLength: 255,
+              },
+              domain: {
+                type: 'string',
+                maxLength: 255,
+              },
+              tier: {
+                type: 'string',
+                maxLength: 255,
+              },
+              lifecycle: {
+                type: 'string',
+                maxLength: 255,
+              },
+              type: {
+                type: 'string',
+                maxLength: 255,
+              },
+            },
+          },
+          goal: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['all'],
+            properties: {
+              all: {
+                type: 'array',
+                maxItems: 20,
+                description: 'Conditions that must all hold.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['kind'],
+                  properties: {
+                    kind: {
+                      type: 'string',
+                      enum: [
+                        'practice',
+                        'stage',
+                        'accountable',
+                        'noExpiredExceptions',
+                      ],
+                    },
+                    practiceId: {
+                      type: 'string',
+                      maxLength: 16,
+                    },
+                    atLeast: {
+                      type: 'number',
+                      minimum: 0,
+                      maximum: 3,
+                    },
+                    stageId: {
+                      type: 'string',
+                      maxLength: 64,
+                    },
+                    activityId: {
+                      type: 'string',
+                      maxLength: 64,
+                    },
+                  },
+                },
+              },
+            },
+          },
+          startDay: {
+            type: 'string',
+            format: 'date',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+          targetDay: {
+            type: 'string',
+            format: 'date',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+          ownerRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          reminderCadenceDays: {
+            type: ['integer', 'null'],
+            minimum: 7,
+            maximum: 365,
+            description:
+              'Days between two reminders to each person (a week at least); null for none. Default 7.',
+          },
+        },
+      },
+      CampaignUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'version',
+          'title',
+          'scope',
+          'goal',
+          'startDay',
+          'targetDay',
+          'ownerRef',
+        ],
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 2147483647,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          scope: {
+            type: 'object',
+            additionalProperties: false,
+            description: "The org page's filters; at least one.",
+            properties: {
+              owner: {
+                type: 'string',
+                maxLength: 255,
+              },
+              system: {
+                type: 'string',
+                maxLength: 255,
+              },
+              domain: {
+                type: 'string',
+                maxLength: 255,
+              },
+              tier: {
+                type: 'string',
+                maxLength: 255,
+              },
+              lifecycle: {
+                type: 'string',
+                maxLength: 255,
+              },
+              type: {
+                type: 'string',
+                maxLength: 255,
+              },
+            },
+          },
+          goal: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['all'],
+            properties: {
+              all: {
+                type: 'array',
+                maxItems: 20,
+                description: 'Conditions that must all hold.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['kind'],
+                  properties: {
+                    kind: {
+                      type: 'string',
+                      enum: [
+                        'practice',
+                        'stage',
+                        'accountable',
+                        'noExpiredExceptions',
+                      ],
+                    },
+                    practiceId: {
+                      type: 'string',
+                      maxLength: 16,
+                    },
+                    atLeast: {
+                      type: 'number',
+                      minimum: 0,
+                      maximum: 3,
+                    },
+                    stageId: {
+                      type: 'string',
+                      maxLength: 64,
+                    },
+                    activityId: {
+                      type: 'string',
+                      maxLength: 64,
+                    },
+                  },
+                },
+              },
+            },
+          },
+          startDay: {
+            type: 'string',
+            format: 'date',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+          targetDay: {
+            type: 'string',
+            format: 'date',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
+          ownerRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          reminderCadenceDays: {
+            type: ['integer', 'null'],
+            minimum: 7,
+            maximum: 365,
+            description:
+              'Days between two reminders to each person (a week at least); null for none. Default 7.',
+          },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error'],
@@ -341,6 +623,7 @@ export const spec = {
           version: {
             type: 'integer',
             minimum: 0,
+            maximum: 2147483647,
           },
           updatedAt: {
             type: 'string',
@@ -895,6 +1178,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 0,
+                    maximum: 2147483647,
                     description:
                       'The version the edit is based on (0 to create).',
                   },
@@ -997,6 +1281,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 0,
+                    maximum: 2147483647,
                     description:
                       'The version the edit is based on (0 to create).',
                   },
@@ -1032,6 +1317,12 @@ export const spec = {
                           items: {
                             $ref: '#/components/schemas/EvidenceLink',
                           },
+                        },
+                        doneBy: {
+                          type: 'string',
+                          maxLength: 300,
+                          description:
+                            'Ignored; who ticked a criterion is recorded by the backend (sign-off separation).',
                         },
                       },
                       required: ['criterionId', 'done', 'evidence'],
@@ -1110,6 +1401,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 0,
+                    maximum: 2147483647,
                     description:
                       'The version the edit is based on (0 to create).',
                   },
@@ -1250,6 +1542,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 0,
+                    maximum: 2147483647,
                     description:
                       'The version the edit is based on (0 to create).',
                   },
@@ -1480,6 +1773,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 1,
+                    maximum: 2147483647,
                   },
                   action: {
                     type: 'string',
@@ -1667,6 +1961,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 0,
+                    maximum: 2147483647,
                     description:
                       'The version the edit is based on (0 to create).',
                   },
@@ -1859,6 +2154,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 1,
+                    maximum: 2147483647,
                   },
                   lesson: {
                     type: 'string',
@@ -2078,6 +2374,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 1,
+                    maximum: 2147483647,
                   },
                   trigger: {
                     type: 'string',
@@ -2355,6 +2652,187 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/evidence': {
+      get: {
+        operationId: 'ListEntityEvidence',
+        summary:
+          "The entity's current evidence signals from tools: the newest per source and key, with when, until when and a link.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/evidence/{format}': {
+      post: {
+        operationId: 'PushEntityEvidence',
+        summary:
+          "Push a tool's file for the entity (SARIF 2.1.0, OpenSSF Scorecard JSON, CycloneDX 1.5/1.6, in-toto SLSA provenance): validated, summarised into signals and rescored. Like release evidence, the route CI pipelines may call with service credentials. The same file again changes nothing (200).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'format',
+            in: 'path',
+            required: true,
+            description: "The file's format.",
+            schema: {
+              type: 'string',
+              enum: [
+                'sarif',
+                'openssf-scorecard',
+                'cyclonedx',
+                'slsa-provenance',
+              ],
+            },
+          },
+          {
+            name: 'link',
+            in: 'query',
+            required: false,
+            description:
+              "Where to see the tool's own result, e.g. the CI run (http or https).",
+            schema: {
+              type: 'string',
+              maxLength: 2000,
+              pattern: '^https?://[^\\s]+$',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          description:
+            "The tool's file, as the tool wrote it (JSON). Up to securityMaturity.evidence.maxUploadMegabytes (25 MB by default).",
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'This exact file was pushed before; nothing changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Summarised into signals.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            description: 'The file is larger than the configured limit.',
+          },
+          '415': {
+            description: 'The file was not sent as JSON.',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/releases/{id}/verdict': {
+      get: {
+        operationId: 'GetReleaseVerdict',
+        summary:
+          "What the component's records and its tools' current evidence recommend for a release: go, or no-go-recommended with machine-readable reasons (required gates not cleared for the tier, expired exceptions, evidence the tier's policy requires missing or failing). CI services may read it; the go / no-go decision stays with a person.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/recordId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}/releases/{id}/decision': {
       post: {
         operationId: 'DecideRelease',
@@ -2385,6 +2863,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 1,
+                    maximum: 2147483647,
                   },
                   decision: {
                     type: 'string',
@@ -2458,6 +2937,7 @@ export const spec = {
                   version: {
                     type: 'integer',
                     minimum: 0,
+                    maximum: 2147483647,
                     description:
                       'The version the edit is based on (0 to create).',
                   },
@@ -2640,6 +3120,203 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/roadmap': {
+      get: {
+        operationId: 'GetEntityRoadmap',
+        summary:
+          "Whoever may read the entity. Its roadmap of planned SAMM improvements in phases, each item with its owner (set, else the RASI Responsible of the matching activity, else the component owner) and whether it is done; the projected score after each phase (OWASP SAMM toolbox formula, percent to target by the tier's profile); and the projected overall of each phase against the actual one on its due day, from the daily snapshots.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roadmap',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/roadmap/phases/{phase}': {
+      put: {
+        operationId: 'PutRoadmapPhase',
+        summary:
+          'Owners and security leads. Creates (version 0) or replaces a phase of the roadmap; a stale version gets 409. An unknown activity, a planned answer other than 0, 0.25, 0.5 or 1, or a due day that is not a calendar date gets 400 naming the field, and nothing is written.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/roadmapPhase',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    maximum: 2147483647,
+                  },
+                  name: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  items: {
+                    type: 'array',
+                    maxItems: 50,
+                    items: {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        activityId: {
+                          type: 'string',
+                          pattern:
+                            '^[GDIVOgdivo]-[A-Za-z]{2}-([123]-[ABab]|[ABab]-[123])$',
+                        },
+                        plannedAnswer: {
+                          type: 'number',
+                          enum: [0, 0.25, 0.5, 1],
+                        },
+                        dueOn: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                        ownerRef: {
+                          $ref: '#/components/schemas/EntityRefString',
+                        },
+                      },
+                      required: ['activityId', 'plannedAnswer', 'dueOn'],
+                    },
+                  },
+                },
+                required: ['version', 'name', 'items'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The phase as stored',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteRoadmapPhase',
+        summary:
+          'Owners and security leads. Removes a phase of the roadmap at the version read and answers it as it was; a stale version gets 409.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/roadmapPhase',
+          },
+          {
+            name: 'version',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 2147483647,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The phase as it was',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -3084,6 +3761,286 @@ export const spec = {
         },
       },
     },
+    '/org/staffing/capacity': {
+      get: {
+        operationId: 'GetStaffingCapacity',
+        summary:
+          "Security leads (the filtered organisation), and owners (their own components). The capacity view of the org page - each security partner's load (components they support as Supportive, org-wide; in components or hours as configured) against their capacity in the quarter, over-allocated partners flagged, and the scope's components without a partner or without an Accountable.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgOwner',
+          },
+          {
+            $ref: '#/components/parameters/orgSystem',
+          },
+          {
+            $ref: '#/components/parameters/orgDomain',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            $ref: '#/components/parameters/staffingQuarter',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The capacity view',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutStaffingCapacity',
+        summary:
+          "Security leads only. Sets one security partner's capacity in a quarter, at the version read (0 to create; a stale version gets 409). Audited.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['partnerRef', 'quarter', 'capacity', 'version'],
+                properties: {
+                  partnerRef: {
+                    type: 'string',
+                    minLength: 3,
+                    maxLength: 255,
+                  },
+                  quarter: {
+                    type: 'string',
+                    pattern: '^\\d{4}-Q[1-4]$',
+                  },
+                  capacity: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 100000,
+                  },
+                  version: {
+                    type: 'integer',
+                    minimum: 0,
+                    maximum: 2147483647,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The partner's capacity and load in the quarter",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/staffing/workbook': {
+      get: {
+        operationId: 'GetStaffingWorkbook',
+        summary:
+          "Security leads (the filtered organisation), and owners (their own components). The staffing, capacity and RASI workbook as XLSX - sheets About, RASI (component x activity, with each assignment's version), Staffing (partner, team, quarter, capacity, unit, load, utilisation, version) and Coverage (activities without an Accountable, components without a Supportive partner). Text cells are always text, never formulas. Audited.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/orgOwner',
+          },
+          {
+            $ref: '#/components/parameters/orgSystem',
+          },
+          {
+            $ref: '#/components/parameters/orgDomain',
+          },
+          {
+            $ref: '#/components/parameters/orgTier',
+          },
+          {
+            $ref: '#/components/parameters/orgLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/orgType',
+          },
+          {
+            $ref: '#/components/parameters/orgQ',
+          },
+          {
+            $ref: '#/components/parameters/staffingQuarter',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The workbook',
+            content: {
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+                {
+                  schema: {
+                    type: 'string',
+                    format: 'binary',
+                  },
+                },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/staffing/workbook/preview': {
+      post: {
+        operationId: 'PreviewStaffingWorkbook',
+        summary:
+          "Security leads, and owners (their own components). A dry run of a filled workbook of the exported layout - every change per component (assignments added or changed, people added to and removed from each role; capacity changes) and every problem with its sheet, row and column (unknown user or group, two Accountables, an activity the workflow does not have, a component changed since the export, a component the caller may not change), and the capacity view before and after. Nothing is written. Only .xlsx (415 for other types, macro-enabled .xlsm and legacy .xls, judged by Content-Type and the file's bytes); 413 above the size limit; 400 naming a missing sheet or column.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/staffingWorkbookName',
+          },
+          {
+            $ref: '#/components/parameters/staffingQuarter',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+              {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The preview',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '415': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/staffing/workbook/apply': {
+      post: {
+        operationId: 'ApplyStaffingWorkbook',
+        summary:
+          "Applies a filled workbook as its preview describes it - each component's changes through the records service in one transaction (all or nothing per component, each assignment at the version exported, audited, with a history row naming the workbook); components with a problem or changed since the export are not written; then the capacities (security leads only). The same refusals as the preview, which write nothing.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/staffingWorkbookName',
+          },
+          {
+            $ref: '#/components/parameters/staffingQuarter',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+              {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was written and what was refused',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '415': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/org/units/{kind}/{namespace}/{name}/overview': {
       get: {
         operationId: 'GetOrgUnitOverview',
@@ -3175,6 +4132,306 @@ export const spec = {
         responses: {
           '200': {
             description: 'A page of components and the total below the unit',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        summary:
+          "Security leads, or a granted subtree of groups. The campaigns (active ones; with includeArchived, archived ones too), each with how many components of its scope meet its goal now, counted within the reader's view.",
+        parameters: [
+          {
+            name: 'includeArchived',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns, by target date',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        summary:
+          "Security leads (permission security-maturity.campaign.manage may narrow). A goal over a scope of components (the org page's filters) by a target date. A goal naming an unknown practice, stage or activity, an empty scope or a target date before the start gets 400 naming the field; nothing is written.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/campaigns/{campaignId}': {
+      get: {
+        operationId: 'GetCampaign',
+        summary:
+          "Security leads, or a granted subtree of groups. A campaign, how many components meet its goal now, and its burn-up per day (from the score snapshots for goals of practice scores; otherwise from the campaign's own daily counts since it exists).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign, its progress and burn-up',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateCampaign',
+        summary:
+          'Security leads. Changes a campaign; a stale version gets 409.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/campaigns/{campaignId}/archive': {
+      post: {
+        operationId: 'ArchiveCampaign',
+        summary:
+          'Security leads. Archives a campaign; it stops reminding and leaves the Security tabs.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['version'],
+                properties: {
+                  version: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 2147483647,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The archived campaign',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/campaigns/{campaignId}/missing': {
+      get: {
+        operationId: 'ListCampaignMissing',
+        summary:
+          'Security leads, or a granted subtree of groups. One page of the components of the scope that do not meet the goal yet, with their owners, by owner; paged on the server.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            $ref: '#/components/parameters/orgLimit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of components and the total still missing',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/campaigns': {
+      get: {
+        operationId: 'GetEntityCampaigns',
+        summary:
+          'Whoever may read the entity. The active campaigns whose scope covers it, what each asks of it and by when, and whether it meets that now.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns',
             content: {
               'application/json': {
                 schema: {

@@ -4,12 +4,14 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityScore,
+  EvidenceSignal,
   isoDayBefore,
   normalizeEntityRef,
   requiredStageIds,
   WorkflowConfig,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { RecordsStore, StoredRecords } from '../database/records/RecordsStore';
+import { EvidenceStore } from '../database/evidence/EvidenceStore';
 import { ScoreRow } from '../database/scores/ScoreRow';
 import {
   ScoreStore,
@@ -32,6 +34,13 @@ type ScoreChanges = ScoreWrite;
 /** The kinds the plugin scores: components, as the Security tab does. */
 export const SCORED_KINDS = ['Component'];
 
+/** What a batch of entities is scored from, read in bulk. */
+type BatchInputs = {
+  records: Map<string, StoredRecords>;
+  /** The current signals from tools, by normalised entity ref. */
+  signals: Map<string, EvidenceSignal[]>;
+};
+
 /** Per entity: the records' version and, if stored, the score's state. */
 type ScoringState = Map<string, { version: number; score?: ScoringStateScore }>;
 
@@ -44,6 +53,11 @@ export type ScoringOptions = {
   auth: AuthService;
   logger: LoggerService;
   attestedMaxAgeDays: number;
+  /**
+   * The entities' signals from tools, read in bulk with their records; none
+   * without it.
+   */
+  evidence?: EvidenceStore;
   /** Entities per catalog page. */
   pageSize?: number;
   /** Entities per bulk read and write (a page is split into batches). */
@@ -87,6 +101,19 @@ export class ScoringService {
       .digest('hex');
   }
 
+  /**
+   * The records and the current signals of a batch of entities: one query per
+   * table, whatever the batch's size.
+   */
+  private async readInputs(refs: string[]): Promise<BatchInputs> {
+    const [records, signals] = await Promise.all([
+      this.options.records.readRecords(refs),
+      this.options.evidence?.readCurrent(refs) ??
+        Promise.resolve(new Map<string, EvidenceSignal[]>()),
+    ]);
+    return { records, signals };
+  }
+
   /** Scores a page of entities with one bulk read and one bulk write. */
   async scoreEntities(
     entities: Entity[],
@@ -94,7 +121,7 @@ export class ScoringService {
   ): Promise<EntityScore[]> {
     const refs = entities.map(e => stringifyEntityRef(e));
     const [records, state] = await Promise.all([
-      this.options.records.readRecords(refs),
+      this.readInputs(refs),
       this.readState(refs),
     ]);
     const { scores, changes } = this.compute(entities, records, state, now);
@@ -122,7 +149,7 @@ export class ScoringService {
   async snapshotAt(entities: Entity[], at: Date): Promise<void> {
     const refs = entities.map(e => stringifyEntityRef(e));
     const [records, state] = await Promise.all([
-      this.options.records.readRecords(refs),
+      this.readInputs(refs),
       this.readState(refs),
     ]);
     const { changes, rows } = this.compute(entities, records, state, at);
@@ -162,7 +189,7 @@ export class ScoringService {
   /** Scores a page and works out what to write: the CPU-bound part. */
   private compute(
     entities: Entity[],
-    records: Map<string, StoredRecords>,
+    { records, signals }: BatchInputs,
     state: ScoringState,
     now: Date,
   ): { scores: EntityScore[]; changes: ScoreChanges; rows: ScoreRow[] } {
@@ -178,6 +205,7 @@ export class ScoringService {
       const { score, validUntil } = computeScore({
         entity,
         records: { ...stored, requiredStageIds: requiredIds },
+        signals: signals.get(ref) ?? [],
         scorers: list,
         workflow,
         attestedMaxAgeDays,
@@ -235,13 +263,7 @@ export class ScoringService {
     milliseconds: number;
     skipped: number;
   }> {
-    const {
-      catalog,
-      auth,
-      logger,
-      records: recordsStore,
-      scores,
-    } = this.options;
+    const { catalog, auth, logger, scores } = this.options;
     const { pageSize = 500, batchSize = 250 } = this.options;
     const started = Date.now();
     const day = now.toISOString().slice(0, 10);
@@ -264,7 +286,7 @@ export class ScoringService {
     type Batch = {
       entities: Entity[];
       state: ScoringState;
-      records: Promise<Map<string, StoredRecords>>;
+      records: Promise<BatchInputs>;
     };
     const scoreBatch = async (batch: Batch) => {
       const records = await batch.records;
@@ -297,9 +319,7 @@ export class ScoringService {
       }
       for (let i = 0; i < stale.length; i += batchSize) {
         const batch = stale.slice(i, i + batchSize);
-        const records = recordsStore.readRecords(
-          batch.map(e => stringifyEntityRef(e)),
-        );
+        const records = this.readInputs(batch.map(e => stringifyEntityRef(e)));
         records.catch(() => {});
         if (previous) await scoreBatch(previous);
         previous = { entities: batch, state, records };

@@ -3,6 +3,7 @@ import {
   ActivityScore,
   EntityRecords,
   EntityScore,
+  EvidenceSignal,
   isSammActivityId,
   SAMM_ACTIVITY_IDS,
   SAMM_ANSWER_VALUES,
@@ -114,6 +115,8 @@ const nextDay = (now: Date) =>
 export function computeScore(options: {
   entity: Entity;
   records: EntityRecords;
+  /** The entity's current signals from tools. */
+  signals?: ReadonlyArray<EvidenceSignal>;
   scorers: SecurityMaturityScorer[];
   workflow: WorkflowConfig;
   attestedMaxAgeDays: number;
@@ -121,6 +124,7 @@ export function computeScore(options: {
 }): ComputedScore {
   const { entity, records, scorers, workflow, attestedMaxAgeDays, now } =
     options;
+  const signals = options.signals ?? [];
   let validUntil: number | null = null;
   const holdsUntil = (time: number) => {
     if (validUntil === null || time < validUntil) validUntil = time;
@@ -128,7 +132,13 @@ export function computeScore(options: {
   const evidence = new Map<string, EvidenceAnswer>();
   for (const scorer of scorers) {
     if (!scorer.declaresValidity) holdsUntil(nextDay(now));
-    for (const answer of scorer.score({ entity, records, workflow, now })) {
+    for (const answer of scorer.score({
+      entity,
+      records,
+      workflow,
+      now,
+      signals,
+    })) {
       if (!valid(answer)) continue;
       // Any answer's change may change the strongest one.
       if (answer.validUntil) holdsUntil(Date.parse(answer.validUntil));

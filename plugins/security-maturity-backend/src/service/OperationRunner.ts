@@ -18,9 +18,16 @@ import { SecurityNotifier } from '../notify/SecurityNotifier';
 import { ScoringService } from '../scoring/ScoringService';
 import { audited } from './auditing';
 import { Caller } from './Caller';
+import { toPublicError } from './publicErrors';
 
 /** Which check an operation passes before it runs. */
-export type AccessLevel = 'read' | 'edit' | 'user' | 'approve' | 'evidence';
+export type AccessLevel =
+  | 'read'
+  | 'edit'
+  | 'user'
+  | 'signoff'
+  | 'approve'
+  | 'evidence';
 
 /** How an operation on an entity's records is checked and audited. */
 export type Operation = {
@@ -76,7 +83,9 @@ export class OperationRunner {
         try {
           return await fn(access);
         } catch (error) {
-          throw toHttpError(error);
+          // Rule violations as their HTTP errors; database errors as a 409
+          // (unique violation) or a generic 500, for every entry point.
+          throw toPublicError(toHttpError(error), this.deps.logger);
         }
       },
     );
@@ -104,6 +113,8 @@ export class OperationRunner {
         return access.forEdit(credentials, path);
       case 'user':
         return access.forUser(credentials, path);
+      case 'signoff':
+        return access.forSignOff(credentials, path);
       case 'approve':
         return access.forApprove(credentials, path);
       case 'evidence':

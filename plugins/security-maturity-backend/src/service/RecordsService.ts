@@ -7,7 +7,10 @@ import {
   DAY_MS,
   normalizeEntityRef,
   Page,
+  phaseDueOn,
+  ReleaseVerdict,
   SecurityMaturityRecord,
+  WorksheetUpdate,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import {
   EntityAccess,
@@ -15,26 +18,49 @@ import {
   EntityPath,
 } from '../access/AccessControl';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ListedRecords, ListName } from '../database/records/RecordsStore';
 import { WrittenChange } from '../database/records/RecordsTransaction';
 import { ReminderStore } from '../database/reminders/ReminderStore';
 import { SecurityNotifier } from '../notify/SecurityNotifier';
 import { remindOfExpiries } from './remindOfExpiries';
 import { isLeadAction } from '../domain/exceptionLifecycle';
+import {
+  redactException,
+  redactHistoryEntry,
+  redactWorksheet,
+} from '../domain/confidentiality';
 import { ScoringService } from '../scoring/ScoringService';
+import { ReleasePolicy } from '../config/readReleasePolicy';
+import { releaseVerdict } from '../domain/releaseVerdict';
 import { Caller } from './Caller';
 import { expireDueExceptions } from './expireDueExceptions';
-import { Operation, OperationRunner } from './OperationRunner';
+import { Operation, OperationRunner, toHttpError } from './OperationRunner';
 import * as assessment from './records/assessment';
 import * as decisions from './records/decisions';
+import * as evidence from './records/evidence';
+import { collectEvidence } from './collectEvidence';
 import { toEntityRecord } from './records/entityRecord';
 import * as exceptions from './records/exceptions';
 import { RecordContext } from './records/RecordContext';
 import * as rasi from './records/rasi';
 import * as releases from './records/releases';
+import * as roadmap from './records/roadmap';
+import { DatabaseRoadmapStore } from '../database/roadmap/DatabaseRoadmapStore';
+import { buildRoadmap } from '../roadmap/buildRoadmap';
+import { checkRoadmapEntity } from '../roadmap/roadmapRules';
 import * as stages from './records/stages';
 import * as worksheets from './records/worksheets';
 import { ScorerRegistry } from './ScorerRegistry';
+
+/** How each paged list hides confidential contents (lists not named have none). */
+const REDACTIONS: {
+  [L in ListName]?: (item: ListedRecords[L]) => ListedRecords[L];
+} = {
+  exceptions: redactException,
+  worksheets: redactWorksheet,
+  history: redactHistoryEntry,
+};
 
 /**
  * The one way in to an entity's security records. Every entry point (REST
@@ -58,6 +84,10 @@ export class RecordsService {
       logger: LoggerService;
       /** Announces committed changes (signals, events, notifications). */
       notifier?: SecurityNotifier;
+      /** The roadmaps' phases and the snapshots they are measured against. */
+      roadmap?: DatabaseRoadmapStore;
+      /** What each tier's releases need (the verdict); none: gates only. */
+      releasePolicy?: ReleasePolicy;
       /** What the expiry reminders need besides the notifier. */
       reminding?: {
         reminders: ReminderStore;
@@ -71,6 +101,8 @@ export class RecordsService {
       workflow: deps.workflow,
       catalog: deps.catalog,
       clock: deps.clock ?? (() => new Date()),
+      signOffSeparation: deps.signOffSeparation ?? 'strict',
+      evidence: deps.evidence,
     };
     this.runner = new OperationRunner({ ...deps, clock: this.ctx.clock });
   }
@@ -78,10 +110,13 @@ export class RecordsService {
   /**
    * An operation on one entity's records: how it is checked and audited
    * (fixed, or from its arguments), and the record function that does it.
+   * `redact` hides the confidential contents of what it returns from a
+   * caller who may not read them (an edit response is a read too).
    */
   private operation<A extends unknown[], T>(
     describe: Operation | ((args: NoInfer<A>) => Operation),
     fn: (ctx: RecordContext, access: EntityAccess, ...args: A) => Promise<T>,
+    redact?: (result: T) => T,
   ) {
     return (caller: Caller, path: EntityPath, ...args: A): Promise<T> => {
       const written: WrittenChange[] = [];
@@ -89,10 +124,22 @@ export class RecordsService {
         caller,
         path,
         typeof describe === 'function' ? describe(args) : describe,
-        access => fn({ ...this.ctx, written }, access, ...args),
+        async access => {
+          const result = await fn({ ...this.ctx, written }, access, ...args);
+          if (!redact || (await this.readsConfidential(access))) return result;
+          return redact(result);
+        },
         written,
       );
     };
+  }
+
+  /** Whether the caller reads the entity's confidential contents. */
+  private async readsConfidential(access: EntityAccess) {
+    return this.deps.access.readsConfidential(
+      access,
+      await this.deps.records.readRasi(access.entityRef),
+    );
   }
 
   // --- reads ---------------------------------------------------------------
@@ -102,11 +149,13 @@ export class RecordsService {
     path: EntityPath,
   ): Promise<SecurityMaturityRecord> {
     const access = await this.deps.access.forRead(caller.credentials, path);
+    const picture = await this.deps.records.readPicture(access.entityRef);
     return toEntityRecord(
       access,
-      await this.deps.records.readPicture(access.entityRef),
+      picture,
       this.deps.workflow,
       this.deps.scorers.describe(),
+      await this.deps.access.readsConfidential(access, picture.rasi),
     );
   }
 
@@ -117,12 +166,17 @@ export class RecordsService {
     page: { limit: number; offset: number },
   ): Promise<Page<ListedRecords[L]>> {
     const access = await this.deps.access.forRead(caller.credentials, path);
-    return this.deps.records.listPage(
+    const found = await this.deps.records.listPage(
       list,
       access.entityRef,
       page.limit,
       page.offset,
     );
+    const redact = REDACTIONS[list] as
+      | ((item: ListedRecords[L]) => ListedRecords[L])
+      | undefined;
+    if (!redact || (await this.readsConfidential(access))) return found;
+    return { ...found, items: found.items.map(redact) };
   }
 
   /** The stored score, or scored on first read if rescoring has not reached it. */
@@ -141,6 +195,10 @@ export class RecordsService {
     const refs = entities.map(e => stringifyEntityRef(e));
     const horizon = this.ctx.clock().getTime() + withinDays * DAY_MS;
     const stored = await records.readRecords(refs);
+    // Their own components: an owner reads the contents unless a policy denies it.
+    const reads =
+      refs.length === 0 ||
+      (await access.ownerReadsConfidential(caller.credentials));
     return refs
       .flatMap(ref =>
         stored
@@ -150,7 +208,10 @@ export class RecordsService {
               e.status === 'expired' ||
               (e.status === 'approved' && Date.parse(e.expiresAt) <= horizon),
           )
-          .map(e => ({ entityRef: normalizeEntityRef(ref), ...e })),
+          .map(e => ({
+            entityRef: normalizeEntityRef(ref),
+            ...(reads ? e : redactException(e)),
+          })),
       )
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   }
@@ -176,11 +237,14 @@ export class RecordsService {
     stages.putStage,
   );
 
-  /** For the stage's Accountable or a security lead (checked by the rule). */
+  /**
+   * For the stage's Accountable or a security lead, and a second person when
+   * separation is strict (checked by the rule).
+   */
   readonly signOffStage = this.operation(
     ([stageId]) => ({
       actionType: 'stage-sign-off',
-      access: 'user',
+      access: 'signoff',
       severityLevel: 'high',
       meta: { stageId },
     }),
@@ -203,6 +267,22 @@ export class RecordsService {
     rasi.putRasiAssignment,
   );
 
+  /**
+   * A staffing workbook's assignments of one component, all or none, each
+   * at the version exported, with history rows naming the workbook.
+   */
+  readonly importRasiAssignments = this.operation(
+    ([input]) => ({
+      actionType: 'rasi-import',
+      access: 'edit',
+      meta: {
+        workbook: input.workbook,
+        activityIds: input.rows.map(r => r.activityId),
+      },
+    }),
+    rasi.importRasiAssignments,
+  );
+
   readonly putAssessmentAnswer = this.operation(
     ([activityId]) => ({
       actionType: 'assessment-answer',
@@ -217,6 +297,7 @@ export class RecordsService {
   readonly requestException = this.operation(
     { actionType: 'exception-request', access: 'edit' },
     exceptions.requestException,
+    redactException,
   );
 
   /** Approve, reject and revoke are for security leads; close for owners too. */
@@ -228,6 +309,7 @@ export class RecordsService {
       meta: { exceptionId: id },
     }),
     exceptions.transitionException,
+    redactException,
   );
 
   /**
@@ -254,15 +336,33 @@ export class RecordsService {
   readonly startWorksheet = this.operation(
     { actionType: 'worksheet-start', access: 'edit' },
     worksheets.startWorksheet,
+    redactWorksheet,
   );
 
+  /**
+   * An update replaces the worksheet's text: only for those who read it, or
+   * saving a redacted copy would erase it.
+   */
   readonly updateWorksheet = this.operation(
     ([id]) => ({
       actionType: 'worksheet-update',
       access: 'edit',
       meta: { worksheetId: id },
     }),
-    worksheets.updateWorksheet,
+    async (
+      ctx: RecordContext,
+      access: EntityAccess,
+      id: string,
+      input: WorksheetUpdate,
+    ) => {
+      if (!(await this.readsConfidential(access))) {
+        throw new NotAllowedError(
+          `The contents of ${access.entityRef}'s worksheets are restricted to its owners, the people named in its RASI and security leads; you may not rewrite them`,
+        );
+      }
+      return worksheets.updateWorksheet(ctx, access, id, input);
+    },
+    redactWorksheet,
   );
 
   readonly addLesson = this.operation(
@@ -272,6 +372,7 @@ export class RecordsService {
       meta: { worksheetId: id },
     }),
     worksheets.addLesson,
+    redactWorksheet,
   );
 
   // --- decisions and releases -------------------------------------------
@@ -290,12 +391,59 @@ export class RecordsService {
     decisions.updateDecision,
   );
 
+  /**
+   * Owners, security leads and CI pipelines (service credentials, with the
+   * evidence push permission) create release records; only a person decides.
+   */
   readonly createRelease = this.operation(
-    { actionType: 'release-create', access: 'edit' },
+    { actionType: 'release-create', access: 'evidence' },
     releases.createRelease,
   );
 
-  /** The one operation CI pipelines may call with service credentials. */
+  /**
+   * What the release's records and the entity's current evidence recommend:
+   * whoever may read the entity, CI services included. It never decides.
+   */
+  async getReleaseVerdict(
+    caller: Caller,
+    path: EntityPath,
+    id: string,
+  ): Promise<ReleaseVerdict> {
+    const { access: policy, records, workflow } = this.deps;
+    const access = await policy.forRead(caller.credentials, path);
+    // All of the entity's records: the release may be older than the newest
+    // few the entity picture lists.
+    const [stored, signals] = await Promise.all([
+      records.readRecords([access.entityRef]),
+      this.ctx.evidence?.store.readCurrent([access.entityRef]),
+    ]);
+    const picture = stored.get(access.entityRef)!;
+    const release = picture.releases.find(r => r.id === id);
+    if (!release) {
+      throw new NotFoundError(
+        `The release ${id} of ${access.entityRef} was not found`,
+      );
+    }
+    return releaseVerdict({
+      entityRef: access.entityRef,
+      release,
+      records: picture,
+      signals: signals?.get(access.entityRef) ?? [],
+      workflow,
+      policy: this.deps.releasePolicy ?? {
+        gatesBefore: null,
+        forTier: () => ({
+          evidence: [],
+          minSlsaBuildLevel: 0,
+          failOnSarifLevel: 'error',
+          minScorecardScore: 0,
+        }),
+      },
+      now: this.ctx.clock(),
+    });
+  }
+
+  /** CI pipelines (service credentials) push evidence; see createRelease. */
   readonly pushReleaseEvidence = this.operation(
     ([id]) => ({
       actionType: 'release-evidence',
@@ -303,6 +451,104 @@ export class RecordsService {
       meta: { releaseId: id },
     }),
     releases.pushReleaseEvidence,
+  );
+
+  // --- evidence from tools ---------------------------------------------------
+
+  /**
+   * A tool's file (SARIF, Scorecard, CycloneDX, SLSA provenance) summarised
+   * into the entity's signals: CI pipelines with service credentials, owners
+   * and security leads, as for release evidence.
+   */
+  readonly pushEntityEvidence = this.operation(
+    ([input]) => ({
+      actionType: 'evidence-push',
+      access: 'evidence',
+      meta: { format: input.format },
+    }),
+    evidence.pushEntityEvidence,
+  );
+
+  /** The entity's current signals from tools, newest per source and key. */
+  async listEntityEvidence(caller: Caller, path: EntityPath) {
+    const access = await this.deps.access.forRead(caller.credentials, path);
+    return evidence.listEntityEvidence(this.ctx, access.entityRef);
+  }
+
+  /**
+   * What a collector found for a page of entities, written in bulk (history
+   * rows and version bumps for the entities with new signals), audited and
+   * rescored: the collectors' way in.
+   */
+  recordCollectedSignals(
+    collectorId: string,
+    signals: Parameters<typeof collectEvidence>[1]['signals'],
+    now = new Date(),
+  ) {
+    return collectEvidence(this.deps, { collectorId, signals, now });
+  }
+
+  // --- roadmap -------------------------------------------------------------
+
+  /**
+   * The entity's roadmap: phases with their items (owners resolved, done or
+   * not), the projected score after each phase and the plan against the
+   * daily snapshots. Whoever may read the entity.
+   */
+  async getRoadmap(caller: Caller, path: EntityPath) {
+    const { access: policy, scoring, records, workflow } = this.deps;
+    const store = this.requireRoadmap();
+    const access = await policy.forRead(caller.credentials, path);
+    try {
+      checkRoadmapEntity(access.entity);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+    const [phases, score, assignments] = await Promise.all([
+      store.readPhases(access.entityRef),
+      scoring.currentScore(access.entity),
+      records.readRasi(access.entityRef),
+    ]);
+    const today = this.ctx.clock().toISOString().slice(0, 10);
+    const dueDays = phases.map(p => phaseDueOn(p.items));
+    const snapshots = await store.snapshotsOnOrBefore(access.entityRef, [
+      today,
+      ...dueDays.filter((d): d is string => d !== null && d < today),
+    ]);
+    return buildRoadmap({
+      entity: access.entity,
+      score,
+      phases,
+      rasi: assignments,
+      workflow,
+      snapshots,
+      today,
+      canEdit: access.isUser && (access.isOwner || access.isSecurityLead),
+    });
+  }
+
+  private requireRoadmap() {
+    if (!this.deps.roadmap) throw new Error('The roadmap store is not set up');
+    return this.deps.roadmap;
+  }
+
+  /** Owners and security leads; a stale version gets 409. */
+  readonly putRoadmapPhase = this.operation(
+    ([phase]) => ({
+      actionType: 'roadmap-update',
+      access: 'edit',
+      meta: { phase },
+    }),
+    roadmap.putRoadmapPhase,
+  );
+
+  readonly deleteRoadmapPhase = this.operation(
+    ([phase]) => ({
+      actionType: 'roadmap-delete',
+      access: 'edit',
+      meta: { phase },
+    }),
+    roadmap.deleteRoadmapPhase,
   );
 
   /** Go or no-go, by a person. */

@@ -1,5 +1,11 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EvidenceFormat,
+  EvidenceSignal,
+  EvidenceUploadResult,
+} from '../evidence';
+import { ReleaseVerdict } from '../verdict';
+import {
   AssessmentAnswer,
   ChecklistItem,
   DecisionRecord,
@@ -24,6 +30,15 @@ import {
   WorksheetRecord,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
+import {
+  CapacityInput,
+  CapacityPartner,
+  CapacityView,
+  StaffingApplyResult,
+  StaffingPreview,
+  StaffingQuery,
+} from '../staffing';
+import { EntityRoadmap, RoadmapPhase, RoadmapPhaseInput } from '../roadmap';
 import { SecurityTaskList, SecurityTaskPage, SecurityTasks } from '../tasks';
 import {
   MetricsPackFormat,
@@ -37,6 +52,14 @@ import {
   OrgUnitComponentQuery,
   Quarter,
 } from '../org';
+import {
+  Campaign,
+  CampaignDetail,
+  CampaignInput,
+  CampaignMissingPage,
+  CampaignSummary,
+  EntityCampaign,
+} from '../campaigns';
 
 /** The intake answers and the version they are based on (0 to create). @public */
 export type IntakeUpdate = IntakeAnswers & { version: number };
@@ -234,6 +257,29 @@ export interface SecurityMaturityApi {
     id: string,
     evidence: ReleaseEvidenceInput,
   ): Promise<ReleaseRecord>;
+  /**
+   * What the records and the entity's current evidence recommend for a
+   * release: go, or no-go-recommended with reasons. Service credentials may
+   * read it (see pushReleaseEvidence); it never decides.
+   */
+  getReleaseVerdict(
+    entity: CompoundEntityRef,
+    id: string,
+  ): Promise<ReleaseVerdict>;
+  /** The entity's current evidence signals from tools. */
+  listEntityEvidence(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EvidenceSignal[] }>;
+  /**
+   * Pushes a tool's file (SARIF, OpenSSF Scorecard, CycloneDX, SLSA
+   * provenance) for the entity: for CI pipelines with service credentials.
+   */
+  pushEntityEvidence(
+    entity: CompoundEntityRef,
+    format: EvidenceFormat,
+    document: object,
+    options?: { link?: string },
+  ): Promise<EvidenceUploadResult>;
   /** Go or no-go, by a person (never by a pipeline). */
   decideRelease(
     entity: CompoundEntityRef,
@@ -279,6 +325,25 @@ export interface SecurityMaturityApi {
     filter: OrgFilter & { quarter: Quarter; format: MetricsPackFormat },
   ): Promise<Blob>;
   /**
+   * Security leads (the filtered organisation) and owners (their own
+   * components): partners' load against their capacity in a quarter.
+   */
+  getStaffingCapacity(query?: StaffingQuery): Promise<CapacityView>;
+  /** Security leads: one partner's capacity in a quarter, at the version read. */
+  putStaffingCapacity(input: CapacityInput): Promise<CapacityPartner>;
+  /** The staffing, capacity and RASI workbook of a scope as XLSX. */
+  getStaffingWorkbook(query?: StaffingQuery): Promise<Blob>;
+  /** The dry run of a filled workbook: every change and problem; nothing written. */
+  previewStaffingWorkbook(
+    workbook: Blob | ArrayBuffer,
+    options?: { name?: string; quarter?: Quarter },
+  ): Promise<StaffingPreview>;
+  /** Applies a filled workbook, all or nothing per component. */
+  applyStaffingWorkbook(
+    workbook: Blob | ArrayBuffer,
+    options?: { name?: string; quarter?: Quarter },
+  ): Promise<StaffingApplyResult>;
+  /**
    * The team view of a group (its nested groups included), a system or a
    * domain: rollups, practice row, bottlenecks, exceptions and RASI gaps of
    * the components below it. For members of the group or of a group above
@@ -294,4 +359,46 @@ export interface SecurityMaturityApi {
     unit: CompoundEntityRef,
     query?: OrgUnitComponentQuery,
   ): Promise<OrgComponentPage>;
+  /** Org readers: the campaigns with where each stands now. */
+  listCampaigns(options?: {
+    includeArchived?: boolean;
+  }): Promise<{ items: CampaignSummary[] }>;
+  /** Security leads: a new campaign. */
+  createCampaign(input: CampaignInput): Promise<Campaign>;
+  /** Org readers: a campaign, its progress and burn-up. */
+  getCampaign(id: string): Promise<CampaignDetail>;
+  /** Security leads: changes a campaign (409 on a stale version). */
+  updateCampaign(
+    id: string,
+    input: CampaignInput & { version: number },
+  ): Promise<Campaign>;
+  /** Security leads: archives a campaign; it stops reminding. */
+  archiveCampaign(id: string, body: { version: number }): Promise<Campaign>;
+  /** Org readers: one page of the components still missing the goal. */
+  listCampaignMissing(
+    id: string,
+    page?: PageRequest,
+  ): Promise<CampaignMissingPage>;
+  /** The active campaigns that cover an entity, for its Security tab. */
+  getEntityCampaigns(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EntityCampaign[] }>;
+  /**
+   * The entity's roadmap: its phases with their items (owners resolved,
+   * done or not), the projected score after each phase and the actual
+   * progress against the plan from the daily snapshots.
+   */
+  getEntityRoadmap(entity: CompoundEntityRef): Promise<EntityRoadmap>;
+  /** Creates (version 0) or replaces a phase of the roadmap (owners and leads). */
+  putRoadmapPhase(
+    entity: CompoundEntityRef,
+    phase: number,
+    input: RoadmapPhaseInput,
+  ): Promise<RoadmapPhase>;
+  /** Removes a phase of the roadmap at the version read; answers it as it was. */
+  deleteRoadmapPhase(
+    entity: CompoundEntityRef,
+    phase: number,
+    version: number,
+  ): Promise<RoadmapPhase>;
 }

@@ -1,6 +1,11 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  EvidenceFormat,
+  EvidenceSignal,
+  EvidenceUploadResult,
+} from '../evidence';
+import {
   AssessmentAnswer,
   DecisionRecord,
   EntityScore,
@@ -19,6 +24,17 @@ import {
   WorksheetRecord,
 } from '../types';
 import { WorkflowConfig } from '../workflow';
+import {
+  CapacityInput,
+  CapacityPartner,
+  CapacityView,
+  StaffingApplyResult,
+  StaffingPreview,
+  StaffingQuery,
+  STAFFING_WORKBOOK_TYPE,
+} from '../staffing';
+import { EntityRoadmap, RoadmapPhase, RoadmapPhaseInput } from '../roadmap';
+import { ReleaseVerdict } from '../verdict';
 import { SecurityTaskList, SecurityTaskPage, SecurityTasks } from '../tasks';
 import {
   MetricsPackFormat,
@@ -32,6 +48,14 @@ import {
   OrgUnitComponentQuery,
   Quarter,
 } from '../org';
+import {
+  Campaign,
+  CampaignDetail,
+  CampaignInput,
+  CampaignMissingPage,
+  CampaignSummary,
+  EntityCampaign,
+} from '../campaigns';
 import {
   DecisionInput,
   ExceptionAction,
@@ -300,6 +324,31 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     );
   }
 
+  getReleaseVerdict(
+    entity: CompoundEntityRef,
+    id: string,
+  ): Promise<ReleaseVerdict> {
+    return this.#get(entityPath(entity, 'releases', id, 'verdict'));
+  }
+
+  listEntityEvidence(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EvidenceSignal[] }> {
+    return this.#get(entityPath(entity, 'evidence'));
+  }
+
+  pushEntityEvidence(
+    entity: CompoundEntityRef,
+    format: EvidenceFormat,
+    document: object,
+    options: { link?: string } = {},
+  ): Promise<EvidenceUploadResult> {
+    return this.#json('POST', entityPath(entity, 'evidence', format), {
+      query: { link: options.link },
+      body: document,
+    });
+  }
+
   decideRelease(
     entity: CompoundEntityRef,
     id: string,
@@ -352,6 +401,64 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     return response.blob();
   }
 
+  // The staffing, capacity and RASI workbook
+
+  getStaffingCapacity(query: StaffingQuery = {}): Promise<CapacityView> {
+    return this.#get(path('org', 'staffing', 'capacity'), query);
+  }
+
+  putStaffingCapacity(input: CapacityInput): Promise<CapacityPartner> {
+    return this.#send('PUT', path('org', 'staffing', 'capacity'), input);
+  }
+
+  async getStaffingWorkbook(query: StaffingQuery = {}): Promise<Blob> {
+    const response = await this.#fetch(
+      'GET',
+      path('org', 'staffing', 'workbook'),
+      { query },
+    );
+    return response.blob();
+  }
+
+  previewStaffingWorkbook(
+    workbook: Blob | ArrayBuffer,
+    options: { name?: string; quarter?: Quarter } = {},
+  ): Promise<StaffingPreview> {
+    return this.#upload('preview', workbook, options);
+  }
+
+  applyStaffingWorkbook(
+    workbook: Blob | ArrayBuffer,
+    options: { name?: string; quarter?: Quarter } = {},
+  ): Promise<StaffingApplyResult> {
+    return this.#upload('apply', workbook, options);
+  }
+
+  /** Uploads a workbook as its bytes, answered with JSON. */
+  async #upload<T>(
+    step: 'preview' | 'apply',
+    workbook: Blob | ArrayBuffer,
+    query: { name?: string; quarter?: Quarter },
+  ): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl(
+      SECURITY_MATURITY_PLUGIN_ID,
+    );
+    const response = await this.#fetchApi.fetch(
+      `${baseUrl}${path('org', 'staffing', 'workbook', step)}${queryString(
+        query,
+      )}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': STAFFING_WORKBOOK_TYPE },
+        body: workbook,
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+
   // Team views: the Security tab of a group, system or domain
 
   getOrgUnitOverview(
@@ -366,6 +473,74 @@ export class SecurityMaturityClient implements SecurityMaturityApi {
     query: OrgUnitComponentQuery = {},
   ): Promise<OrgComponentPage> {
     return this.#get(orgUnitPath(unit, 'components'), query);
+  }
+
+  // Campaigns
+
+  listCampaigns(
+    options: { includeArchived?: boolean } = {},
+  ): Promise<{ items: CampaignSummary[] }> {
+    return this.#get(path('org', 'campaigns'), options);
+  }
+
+  createCampaign(input: CampaignInput): Promise<Campaign> {
+    return this.#send('POST', path('org', 'campaigns'), input);
+  }
+
+  getCampaign(id: string): Promise<CampaignDetail> {
+    return this.#get(path('org', 'campaigns', id));
+  }
+
+  updateCampaign(
+    id: string,
+    input: CampaignInput & { version: number },
+  ): Promise<Campaign> {
+    return this.#send('PUT', path('org', 'campaigns', id), input);
+  }
+
+  archiveCampaign(id: string, body: { version: number }): Promise<Campaign> {
+    return this.#send('POST', path('org', 'campaigns', id, 'archive'), body);
+  }
+
+  listCampaignMissing(
+    id: string,
+    page: PageRequest = {},
+  ): Promise<CampaignMissingPage> {
+    return this.#get(path('org', 'campaigns', id, 'missing'), page);
+  }
+
+  getEntityCampaigns(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: EntityCampaign[] }> {
+    return this.#get(entityPath(entity, 'campaigns'));
+  }
+
+  getEntityRoadmap(entity: CompoundEntityRef): Promise<EntityRoadmap> {
+    return this.#get(entityPath(entity, 'roadmap'));
+  }
+
+  putRoadmapPhase(
+    entity: CompoundEntityRef,
+    phase: number,
+    input: RoadmapPhaseInput,
+  ): Promise<RoadmapPhase> {
+    return this.#send(
+      'PUT',
+      entityPath(entity, 'roadmap', 'phases', String(phase)),
+      input,
+    );
+  }
+
+  deleteRoadmapPhase(
+    entity: CompoundEntityRef,
+    phase: number,
+    version: number,
+  ): Promise<RoadmapPhase> {
+    return this.#json(
+      'DELETE',
+      entityPath(entity, 'roadmap', 'phases', String(phase)),
+      { query: { version } },
+    );
   }
 
   /** A GET answered with JSON. */

@@ -39,6 +39,7 @@ export const METRICS_PACK_SHEETS = [
   'RASI coverage',
   'Security partners',
   'Components',
+  'Campaigns',
 ] as const;
 
 /** The name of a metrics pack sheet. @public */

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntityRoadmap,
   EntityScore,
   resolveTargetProfile,
   SAMM_PRACTICES,
@@ -123,6 +124,22 @@ export const emptyScore: EntityScore = {
   computedAt: '2026-11-20T09:30:00.000Z',
 };
 
+/** The roadmap of a component nobody planned for yet. */
+export const emptyRoadmap: EntityRoadmap = {
+  entityRef: 'component:default/payments-api',
+  tier: null,
+  target: null,
+  current: {
+    overall: 0,
+    functions: emptyScore.functions,
+    practices: emptyScore.practices,
+    percentToTarget: null,
+    practicePercentToTarget: null,
+  },
+  phases: [],
+  canEdit: false,
+};
+
 /** An API whose methods answer as given; unlisted ones resolve to the empty state. */
 export function mockApi(
   getEntityRecord: SecurityMaturityApi['getEntityRecord'],
@@ -138,6 +155,8 @@ export function mockApi(
     transitionException: jest.fn(),
     listHistory: jest.fn(async () => ({ items: [], totalCount: 0 })),
     getEntityScoreHistory: jest.fn(async () => ({ items: [] })),
+    listEntityEvidence: jest.fn(async () => ({ items: [] })),
+    getEntityRoadmap: jest.fn(async () => emptyRoadmap),
     ...overrides,
   } as jest.Mocked<SecurityMaturityApi>;
 }

@@ -3,6 +3,7 @@ import {
   Page,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { Knex } from 'knex';
+import { DataVersion } from '../DataVersion';
 import { fastTimestampOptions } from '../timestamps';
 import * as map from './mappers';
 import {
@@ -33,7 +34,10 @@ const lists: {
 export class DatabaseRecordsStore implements RecordsStore {
   private readonly readOptions: Record<string, unknown>;
 
-  constructor(private readonly db: Knex) {
+  constructor(
+    private readonly db: Knex,
+    private readonly changes: DataVersion = new DataVersion(db),
+  ) {
     this.readOptions = fastTimestampOptions(db);
   }
 
@@ -116,6 +120,14 @@ export class DatabaseRecordsStore implements RecordsStore {
     return result;
   }
 
+  async readRasi(entityRef: string) {
+    const rows = await this.db('rasi_assignments')
+      .where({ entity_ref: normalizeEntityRef(entityRef) })
+      .orderBy('activity_id')
+      .options(this.readOptions);
+    return rows.map(map.toRasi);
+  }
+
   async readVersions(entityRefs: string[]): Promise<Map<string, number>> {
     const refs = entityRefs.map(normalizeEntityRef);
     const versions = new Map<string, number>(refs.map(ref => [ref, 0]));
@@ -155,8 +167,8 @@ export class DatabaseRecordsStore implements RecordsStore {
     now: Date = new Date(),
   ): Promise<T> {
     const ref = normalizeEntityRef(entityRef);
-    return this.db.transaction(async tx => {
-      const result = await fn(new RecordsTransaction(tx, ref, actor, now));
+    const result = await this.db.transaction(async tx => {
+      const changed = await fn(new RecordsTransaction(tx, ref, actor, now));
       await tx('entity_records')
         .insert({
           entity_ref: ref,
@@ -171,8 +183,10 @@ export class DatabaseRecordsStore implements RecordsStore {
           updated_at: now,
           updated_by: actor,
         });
-      return result;
+      return changed;
     });
+    await this.changes.bump();
+    return result;
   }
 
   async hasAnyRecords(): Promise<boolean> {

@@ -5,6 +5,7 @@ import {
   ExceptionRecord,
   HistoryEntry,
   Page,
+  RasiAssignment,
   ReleaseRecord,
   WorksheetRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
@@ -52,6 +53,8 @@ export interface RecordsStore {
   ): Promise<StoredRecords & { header?: RecordsHeader }>;
   /** The records of many entities, one query per table (for scoring). */
   readRecords(entityRefs: string[]): Promise<Map<string, StoredRecords>>;
+  /** The RASI assignments of one entity (who reads its confidential contents). */
+  readRasi(entityRef: string): Promise<RasiAssignment[]>;
   /** The records' version of each entity (0 where nothing is recorded). */
   readVersions(entityRefs: string[]): Promise<Map<string, number>>;
   listPage<L extends ListName>(

@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { iso } from './mappers';
 import { diff } from '../../domain/diff';
 import { Family, toRow } from './tables';
+import { EvidenceTransaction } from '../evidence/DatabaseEvidenceStore';
 
 /**
  * One change to one entity's records, inside one database transaction, in
@@ -186,6 +187,40 @@ export class RecordsTransaction {
       throw conflict(what, current);
     }
     return family.toRecord(await this.tx(family.table).where(where).first());
+  }
+
+  /**
+   * Deletes an existing record if it is still at readVersion (404 when it
+   * is gone, 409 when someone changed it); returns it as it was.
+   */
+  async remove<R, V, K>(
+    family: Family<R, V, K>,
+    key: K,
+    readVersion: number,
+    what: string,
+  ): Promise<R> {
+    const where = { entity_ref: this.entityRef, ...family.key(key) };
+    const current = await this.tx(family.table).where(where).first();
+    if (!current) {
+      throw new NotFoundError(`${what} was not found`);
+    }
+    const count = await this.tx(family.table)
+      .where({ ...where, version: readVersion })
+      .delete();
+    if (count !== 1) {
+      throw conflict(what, current);
+    }
+    return family.toRecord(current);
+  }
+
+  /** The evidence signals and pushed files of the entity, in this change. */
+  evidence(): EvidenceTransaction {
+    return new EvidenceTransaction(
+      this.tx,
+      this.entityRef,
+      this.actor,
+      this.now,
+    );
   }
 
   private findRow<R, V, K>(family: Family<R, V, K>, key: K) {

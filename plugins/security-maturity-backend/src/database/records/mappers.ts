@@ -7,6 +7,8 @@ import {
   RasiAssignment,
   RecordMeta,
   ReleaseRecord,
+  RoadmapItem,
+  RoadmapPhase,
   StageRecord,
   WorksheetContent,
   WorksheetRecord,
@@ -113,6 +115,13 @@ export const toDecision = (row: Row): DecisionRecord => ({
   status: row.status,
   reReviewAt: isoDate(row.re_review_at),
   reReviewTrigger: opt(row.re_review_trigger),
+  ...toMeta(row),
+});
+
+export const toRoadmapPhase = (row: Row): RoadmapPhase => ({
+  phase: Number(row.phase),
+  name: row.name,
+  items: json<RoadmapItem[]>(row.items),
   ...toMeta(row),
 });
 

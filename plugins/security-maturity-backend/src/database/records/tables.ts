@@ -10,6 +10,8 @@ import {
   ReleaseEvidence,
   ReleaseRecord,
   RiskRating,
+  RoadmapItem,
+  RoadmapPhase,
   StageRecord,
   StageStatus,
   WorksheetContent,
@@ -24,7 +26,7 @@ import * as map from './mappers';
  */
 export type Family<R, V, K> = {
   table: string;
-  key: (key: K) => Record<string, string>;
+  key: (key: K) => Record<string, string | number>;
   columns: { [F in keyof V]-?: Column };
   toRecord: (row: any) => R;
 };
@@ -242,4 +244,18 @@ export const releases: Family<ReleaseRecord, ReleaseValues, string> = {
     createdAt: 'created_at',
   },
   toRecord: map.toRelease,
+};
+
+export type RoadmapPhaseValues = {
+  name: string;
+  items: RoadmapItem[];
+  /** The latest due day of its items, for queries by due day. */
+  dueOn: string | null;
+};
+
+export const roadmapPhases: Family<RoadmapPhase, RoadmapPhaseValues, number> = {
+  table: 'roadmap_phases',
+  key: phase => ({ phase }),
+  columns: { name: 'name', items: json('items'), dueOn: 'due_on' },
+  toRecord: map.toRoadmapPhase,
 };

@@ -3,6 +3,7 @@ import {
   SAMM_PRACTICES,
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { Knex } from 'knex';
+import { DataVersion } from '../DataVersion';
 import { isPostgres } from '../engine';
 import { ColumnTypes, readColumnTypes, upsertRows } from '../upsertRows';
 import { practiceColumn, ScoreRow } from './ScoreRow';
@@ -26,7 +27,10 @@ const SNAPSHOT_VALUES = [
 
 /** The score store on the plugin's knex database, with PostgreSQL fast paths. */
 export class DatabaseScoreStore implements ScoreStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly changes: DataVersion = new DataVersion(db),
+  ) {}
 
   async readStates(
     entityRefs: string[],
@@ -55,6 +59,7 @@ export class DatabaseScoreStore implements ScoreStore {
     // The first run of a day writes a snapshot for every component, later
     // runs that day find them there.
     await this.copySnapshots(this.db, entityRefs, day, 'keep');
+    await this.changes.bump();
   }
 
   /**
@@ -119,6 +124,7 @@ export class DatabaseScoreStore implements ScoreStore {
           .update({ computed_at: computedAt });
       }
     });
+    await this.changes.bump();
   }
 
   /** Inserts or replaces rows that all have the same columns. */
@@ -196,10 +202,15 @@ export class DatabaseScoreStore implements ScoreStore {
       )
       .onConflict(['entity_ref', 'day'])
       .merge(SNAPSHOT_VALUES);
+    await this.changes.bump();
   }
 
   /** Deletes snapshots older than the retention; returns how many. */
   async pruneSnapshots(beforeDay: string): Promise<number> {
-    return this.db('score_snapshots').where('day', '<', beforeDay).delete();
+    const pruned = await this.db('score_snapshots')
+      .where('day', '<', beforeDay)
+      .delete();
+    if (pruned) await this.changes.bump();
+    return pruned;
   }
 }

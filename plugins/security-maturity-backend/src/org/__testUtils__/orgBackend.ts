@@ -106,7 +106,8 @@ export async function setUp(
   );
   const { as, tasks } = backend;
   // Records on payments-api: a blocked gate, an approved exception expiring in
-  // 10 days, RASI with a supportive security partner, a contained incident.
+  // 10 days, RASI with a supportive security partner (appointed by a lead: an
+  // owner may not appoint themself Accountable), a contained incident.
   expect(
     (
       await as(people.owner).put('/stages/threat-modeling', {
@@ -134,7 +135,7 @@ export async function setUp(
   ).toBe(200);
   expect(
     (
-      await as(people.owner).put('/rasi/threat-modeling', {
+      await as(people.lead).put('/rasi/threat-modeling', {
         version: 0,
         responsible: ['group:default/payments-team'],
         accountable: people.owner,

@@ -188,6 +188,17 @@ export const samples: { [O in OperationId]: Sample } = {
     call: c => c.listReleases(entity, { limit: 5, offset: 0 }),
   },
   CreateRelease: { call: c => c.createRelease(entity, { release: '2.4.0' }) },
+  ListEntityEvidence: { call: c => c.listEntityEvidence(entity) },
+  PushEntityEvidence: {
+    call: c =>
+      c.pushEntityEvidence(
+        entity,
+        'sarif',
+        { version: '2.1.0', runs: [{ tool: { driver: { name: 'Semgrep' } } }] },
+        { link: 'https://ci.example.com/runs/981' },
+      ),
+    pathValues: { format: 'sarif' },
+  },
   PushReleaseEvidence: {
     call: c =>
       c.pushReleaseEvidence(entity, RECORD_ID, {
@@ -197,6 +208,9 @@ export const samples: { [O in OperationId]: Sample } = {
         result: 'pass',
         slsaBuildLevel: 3,
       }),
+  },
+  GetReleaseVerdict: {
+    call: c => c.getReleaseVerdict(entity, RECORD_ID),
   },
   DecideRelease: {
     call: c =>
@@ -258,6 +272,42 @@ export const samples: { [O in OperationId]: Sample } = {
         format: 'xlsx',
       }),
   },
+  GetStaffingCapacity: {
+    call: c =>
+      c.getStaffingCapacity({
+        owner: 'group:default/payments-team',
+        quarter: '2026-Q4',
+      }),
+  },
+  PutStaffingCapacity: {
+    call: c =>
+      c.putStaffingCapacity({
+        partnerRef: 'user:default/sam',
+        quarter: '2026-Q4',
+        capacity: 6,
+        version: 0,
+      }),
+  },
+  GetStaffingWorkbook: {
+    call: c =>
+      c.getStaffingWorkbook({
+        owner: 'group:default/payments-team',
+        quarter: '2026-Q4',
+      }),
+  },
+  PreviewStaffingWorkbook: {
+    call: c =>
+      c.previewStaffingWorkbook(new Uint8Array([0x50, 0x4b, 3, 4]).buffer, {
+        name: 'payments.xlsx',
+        quarter: '2026-Q4',
+      }),
+  },
+  ApplyStaffingWorkbook: {
+    call: c =>
+      c.applyStaffingWorkbook(new Uint8Array([0x50, 0x4b, 3, 4]).buffer, {
+        name: 'payments.xlsx',
+      }),
+  },
   GetOrgUnitOverview: {
     call: c =>
       c.getOrgUnitOverview(team, { withinDays: 60, since: '2026-10-01' }),
@@ -273,6 +323,73 @@ export const samples: { [O in OperationId]: Sample } = {
         offset: 25,
       }),
     pathValues: { kind: team.kind, name: team.name },
+  },
+  ListCampaigns: { call: c => c.listCampaigns({ includeArchived: true }) },
+  CreateCampaign: {
+    call: c =>
+      c.createCampaign({
+        title: 'Threat Assessment for Payments',
+        scope: { owner: 'group:default/payments-team', tier: '1' },
+        goal: {
+          all: [
+            { kind: 'practice', practiceId: 'D-TA', atLeast: 1 },
+            { kind: 'accountable', activityId: 'threat-modeling' },
+          ],
+        },
+        startDay: '2026-10-01',
+        targetDay: '2026-12-31',
+        ownerRef: 'user:default/lena',
+        reminderCadenceDays: 7,
+      }),
+  },
+  GetCampaign: {
+    call: c => c.getCampaign(RECORD_ID),
+    pathValues: { campaignId: RECORD_ID },
+  },
+  UpdateCampaign: {
+    call: c =>
+      c.updateCampaign(RECORD_ID, {
+        version: 1,
+        title: 'Threat Assessment for Payments',
+        scope: { owner: 'group:default/payments-team' },
+        goal: { all: [{ kind: 'noExpiredExceptions' }] },
+        startDay: '2026-10-01',
+        targetDay: '2026-12-31',
+        ownerRef: 'user:default/lena',
+        reminderCadenceDays: null,
+      }),
+    pathValues: { campaignId: RECORD_ID },
+  },
+  ArchiveCampaign: {
+    call: c => c.archiveCampaign(RECORD_ID, { version: 2 }),
+    pathValues: { campaignId: RECORD_ID },
+  },
+  ListCampaignMissing: {
+    call: c => c.listCampaignMissing(RECORD_ID, { limit: 25, offset: 25 }),
+    pathValues: { campaignId: RECORD_ID },
+  },
+  GetEntityCampaigns: { call: c => c.getEntityCampaigns(entity) },
+  GetEntityRoadmap: { call: c => c.getEntityRoadmap(entity) },
+  PutRoadmapPhase: {
+    call: c =>
+      c.putRoadmapPhase(entity, 2, {
+        version: 0,
+        name: 'Harden the build',
+        items: [
+          { activityId: 'I-SB-2-A', plannedAnswer: 1, dueOn: '2027-03-31' },
+          {
+            activityId: 'V-ST-1-B',
+            plannedAnswer: 0.5,
+            dueOn: '2027-03-15',
+            ownerRef: 'group:default/payments-team',
+          },
+        ],
+      }),
+    pathValues: { phase: '2' },
+  },
+  DeleteRoadmapPhase: {
+    call: c => c.deleteRoadmapPhase(entity, 2, 3),
+    pathValues: { phase: '2' },
   },
 };
 

@@ -9,6 +9,9 @@ import {
   WrittenChange,
 } from '../../database/records/RecordsTransaction';
 import { EntityAccess } from '../../access/AccessControl';
+import { EvidenceStore } from '../../database/evidence/EvidenceStore';
+import { EvidenceSettings } from '../../evidence/settings';
+import { SignOffSeparation } from '../../domain/stageRules';
 
 /** What the record operations need besides the caller's access. */
 export type RecordContext = {
@@ -17,11 +20,15 @@ export type RecordContext = {
   catalog: CatalogService;
   /** The time changes are recorded at: now, except when the demo replays its year. */
   clock: () => Date;
+  /** `securityMaturity.signOff.separation`; strict when not given. */
+  signOffSeparation?: SignOffSeparation;
   /**
    * Collects what one operation wrote (its history rows), once its
    * transaction has run, so the moments can be announced after it commits.
    */
   written?: WrittenChange[];
+  /** Signals from tools and the files CI pushes, where set up. */
+  evidence?: { store: EvidenceStore; settings: EvidenceSettings };
 };
 
 /** One change to the entity's records, by the caller, at the context's time. */

@@ -10,13 +10,22 @@ import {
   RecordsHeader,
   StoredRecords,
 } from '../../database/records/RecordsStore';
+import {
+  redactException,
+  redactReopenReason,
+  redactWorksheet,
+} from '../../domain/confidentiality';
 
-/** The whole record of an entity as the Security tab reads it. */
+/**
+ * The whole record of an entity as the Security tab reads it; exceptions and
+ * worksheets redacted unless the caller reads their confidential contents.
+ */
 export function toEntityRecord(
   access: EntityAccess,
   picture: StoredRecords & { header?: RecordsHeader },
   workflow: WorkflowConfig,
   scorers: ScorerInfo[],
+  readsConfidential: boolean,
 ): SecurityMaturityRecord {
   const { header, ...records } = picture;
   return {
@@ -25,6 +34,22 @@ export function toEntityRecord(
     updatedAt: header?.updatedAt,
     updatedBy: header?.updatedBy,
     ...records,
+    exceptions: readsConfidential
+      ? records.exceptions
+      : records.exceptions.map(redactException),
+    worksheets: readsConfidential
+      ? records.worksheets
+      : records.worksheets.map(redactWorksheet),
+    stages: readsConfidential
+      ? records.stages
+      : records.stages.map(stage =>
+          stage.reopenedReason
+            ? {
+                ...stage,
+                reopenedReason: redactReopenReason(stage.reopenedReason),
+              }
+            : stage,
+        ),
     // Until intake sets the tier, every stage is shown as required.
     requiredStageIds: requiredStageIds(workflow, records.intake?.tier),
     scorers,
@@ -38,6 +63,7 @@ export function toEntityRecord(
           access.ownershipRefs.includes(normalizeEntityRef(a.accountable)),
         )
         .map(a => a.activityId),
+      canReadConfidential: readsConfidential,
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   ReleaseEvidence,
   ReleaseRecord,
 } from '@secmat/backstage-plugin-security-maturity-common';
+import { ConflictError, isError } from '@backstage/errors';
 import { randomUUID } from 'crypto';
 import * as families from '../../database/records/tables';
 import {
@@ -34,8 +35,35 @@ export async function createRelease(
   });
 }
 
-/** Evidence is appended (CI does not know versions), only while undecided. */
+/** How often a push retries after losing the race for the release's version. */
+const EVIDENCE_PUSH_ATTEMPTS = 25;
+
+/**
+ * Evidence is appended (CI does not know versions), only while undecided.
+ * Pushes to one release never conflict with each other: one that lost the
+ * race to a simultaneous push (the versioned write found a newer version)
+ * runs again on the release as it is now, until it lands.
+ */
 export async function pushReleaseEvidence(
+  ctx: RecordContext,
+  access: EntityAccess,
+  id: string,
+  input: Omit<ReleaseEvidence, 'pushedBy' | 'pushedAt'>,
+): Promise<ReleaseRecord> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await appendReleaseEvidence(ctx, access, id, input);
+    } catch (error) {
+      // A stale version is the store's ConflictError; a decided release is a
+      // rule violation, answered as it is.
+      const lostRace = isError(error) && error.name === ConflictError.name;
+      if (!lostRace || attempt >= EVIDENCE_PUSH_ATTEMPTS) throw error;
+      await new Promise(resolve => setTimeout(resolve, Math.random() * 20));
+    }
+  }
+}
+
+function appendReleaseEvidence(
   ctx: RecordContext,
   access: EntityAccess,
   id: string,

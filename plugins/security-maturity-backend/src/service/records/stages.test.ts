@@ -1,3 +1,9 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  securityMaturityEditPermission,
+  securityMaturitySignOffPermission,
+} from '@secmat/backstage-plugin-security-maturity-common';
 import { base, people, startBackend } from '../../__testUtils__/backend';
 import { createTestDatabases } from '../../__testUtils__/databases';
 
@@ -196,7 +202,7 @@ describe.each(databases.eachSupportedId())(
       expect(await knex('history')).toHaveLength(0);
     });
 
-    it('records a gate with evidence; sign-off only by its Accountable or a lead; a material change re-opens threat modeling', async () => {
+    it('records a gate with evidence; sign-off only by its Accountable or a lead, and by a second person; a material change re-opens threat modeling', async () => {
       const { as, audits } = await startBackend(databases, databaseId);
       const checklist = [
         'risks-documented',
@@ -221,6 +227,12 @@ describe.each(databases.eachSupportedId())(
       expect(passed.body.checklist[0].evidence[0].url).toBe(
         'https://wiki.example.com/tm/payments',
       );
+      // Who ticked each criterion comes from the credentials.
+      expect(passed.body.checklist.map((c: any) => c.doneBy)).toEqual([
+        people.owner,
+        people.owner,
+        people.owner,
+      ]);
 
       // Nobody is Accountable yet: an owner may not sign off, a lead may.
       const notYet = await as(people.owner).post(
@@ -232,27 +244,69 @@ describe.each(databases.eachSupportedId())(
         /Nobody is Accountable for threat-modeling/,
       );
 
-      // The owner becomes Accountable for threat modeling, and may then sign off.
-      const rasi = await as(people.owner).put('/rasi/threat-modeling', {
+      // Sign-off separation: the owner may not appoint themself, nor their
+      // own team, Accountable for a sign-off activity.
+      const selfAppointed = {
         version: 0,
         responsible: ['group:default/payments-team'],
         accountable: people.owner,
         supportive: [people.lead],
         informed: [],
-      });
+      };
+      for (const accountable of [people.owner, 'group:default/payments-team']) {
+        const refused = await as(people.owner).put('/rasi/threat-modeling', {
+          ...selfAppointed,
+          accountable,
+        });
+        expect(refused.status).toBe(403);
+        expect(refused.body.error.message).toMatch(
+          /^Sign-off separation \(securityMaturity\.signOff\.separation: strict\): user:default\/olivia may not appoint .*Accountable for 'Threat modeling'/,
+        );
+      }
+      // A security lead (the second person) may appoint the owner.
+      const rasi = await as(people.lead).put(
+        '/rasi/threat-modeling',
+        selfAppointed,
+      );
       expect(rasi.status).toBe(200);
+      // Keeping the Accountable a lead appointed is no self-appointment.
+      const kept = await as(people.owner).put('/rasi/threat-modeling', {
+        ...selfAppointed,
+        version: 1,
+        informed: ['group:default/identity-team'],
+      });
+      expect(kept.status).toBe(200);
       const byOtherTeam = await as(people.otherTeam).post(
         '/stages/threat-modeling/sign-off',
         { version: 1 },
       );
       expect(byOtherTeam.status).toBe(403);
-      const signed = await as(people.owner).post(
+      // Accountable, but they ticked the criteria themself: refused.
+      const ownTicks = await as(people.owner).post(
+        '/stages/threat-modeling/sign-off',
+        { version: 1 },
+      );
+      expect(ownTicks.status).toBe(403);
+      expect(ownTicks.body.error.message).toBe(
+        "Sign-off separation (securityMaturity.signOff.separation: strict): user:default/olivia ticked the exit criteria 'risks-documented', 'decisions-tracked', 'definition-of-ready' of 'Threat modeling & requirements', so a second person must sign it off: another Accountable or a security lead",
+      );
+      // The lead makes someone of another team Accountable, who signs off.
+      expect(
+        (
+          await as(people.lead).put('/rasi/threat-modeling', {
+            ...selfAppointed,
+            version: 2,
+            accountable: people.otherTeam,
+          })
+        ).status,
+      ).toBe(200);
+      const signed = await as(people.otherTeam).post(
         '/stages/threat-modeling/sign-off',
         { version: 1 },
       );
       expect(signed.status).toBe(200);
       expect(signed.body).toMatchObject({
-        signedOffBy: people.owner,
+        signedOffBy: people.otherTeam,
         version: 2,
       });
       expect(
@@ -283,6 +337,8 @@ describe.each(databases.eachSupportedId())(
         'stage:reopen',
         'material-change:create',
         'stage:sign-off',
+        'rasi:update',
+        'rasi:update',
         'rasi:create',
         'stage:create',
       ]);
@@ -316,21 +372,26 @@ describe.each(databases.eachSupportedId())(
         canEdit: true,
         isSecurityLead: false,
         accountableFor: [],
+        canReadConfidential: true,
       });
+      // Not an owner, not in RASI: the contents are not theirs to read.
       expect((await as(people.otherTeam).get('')).body.permissions).toEqual({
         canEdit: false,
         isSecurityLead: false,
         accountableFor: [],
+        canReadConfidential: false,
       });
       expect((await as(people.lead).get('')).body.permissions).toEqual({
         canEdit: true,
         isSecurityLead: true,
         accountableFor: [],
+        canReadConfidential: true,
       });
       expect((await as('service').get('')).body.permissions).toEqual({
         canEdit: false,
         isSecurityLead: false,
         accountableFor: [],
+        canReadConfidential: false,
       });
       // Accountable for a sign-off, the other team may give it: the tab says so.
       await as(people.owner).put('/rasi/release-sign-off', {
@@ -340,11 +401,102 @@ describe.each(databases.eachSupportedId())(
         supportive: [],
         informed: [],
       });
+      // Named in RASI, they read the confidential contents too.
       expect((await as(people.otherTeam).get('')).body.permissions).toEqual({
         canEdit: false,
         isSecurityLead: false,
         accountableFor: ['release-sign-off'],
+        canReadConfidential: true,
       });
+    });
+
+    it('lets a non-owner Accountable sign off under the example policy, and a policy narrow sign-off with its own permission', async () => {
+      // As packages/backend's example policy decides: edit only for owners
+      // (its isEntityOwner condition), sign-off left to the plugin's rule.
+      let signOff: AuthorizeResult.ALLOW | AuthorizeResult.DENY =
+        AuthorizeResult.ALLOW;
+      const examplePolicy = mockServices.permissions.mock({
+        authorize: async (requests, options) => {
+          const user = (
+            options?.credentials.principal as { userEntityRef?: string }
+          ).userEntityRef;
+          return requests.map(({ permission }) => {
+            if (permission.name === securityMaturityEditPermission.name) {
+              return {
+                result:
+                  user === people.owner || user === people.lead
+                    ? AuthorizeResult.ALLOW
+                    : AuthorizeResult.DENY,
+              };
+            }
+            if (permission.name === securityMaturitySignOffPermission.name) {
+              return { result: signOff };
+            }
+            return { result: AuthorizeResult.ALLOW };
+          });
+        },
+      }).factory;
+      const { as } = await startBackend(databases, databaseId, [examplePolicy]);
+      await as(people.owner).put('/stages/intake', {
+        version: 0,
+        status: 'waived',
+        checklist: [],
+        reason: 'Classified at intake',
+      });
+      await as(people.owner).put('/rasi/intake-classification', {
+        version: 0,
+        responsible: [people.owner],
+        accountable: people.otherTeam,
+        supportive: [],
+        informed: [],
+      });
+      signOff = AuthorizeResult.DENY;
+      const narrowed = await as(people.otherTeam).post(
+        '/stages/intake/sign-off',
+        { version: 1 },
+      );
+      expect(narrowed.status).toBe(403);
+      expect(narrowed.body.error.message).toBe(
+        'Not allowed by policy: security-maturity.stage.signoff',
+      );
+      signOff = AuthorizeResult.ALLOW;
+      const signed = await as(people.otherTeam).post(
+        '/stages/intake/sign-off',
+        { version: 1 },
+      );
+      expect(signed.status).toBe(200);
+      expect(signed.body.signedOffBy).toBe(people.otherTeam);
+    });
+
+    it("keeps neither separation rule with securityMaturity.signOff.separation: 'off'", async () => {
+      const { as } = await startBackend(databases, databaseId, [
+        mockServices.rootConfig.factory({
+          data: { securityMaturity: { signOff: { separation: 'off' } } },
+        }),
+      ]);
+      const passed = await as(people.owner).put('/stages/threat-modeling', {
+        version: 0,
+        status: 'passed',
+        checklist: [
+          'risks-documented',
+          'decisions-tracked',
+          'definition-of-ready',
+        ].map(criterionId => ({ criterionId, done: true, evidence: [] })),
+      });
+      expect(passed.status).toBe(200);
+      const rasi = await as(people.owner).put('/rasi/threat-modeling', {
+        version: 0,
+        responsible: [],
+        accountable: people.owner,
+        supportive: [],
+        informed: [],
+      });
+      expect(rasi.status).toBe(200);
+      const signed = await as(people.owner).post(
+        '/stages/threat-modeling/sign-off',
+        { version: 1 },
+      );
+      expect(signed.status).toBe(200);
     });
   },
 );

@@ -14,6 +14,7 @@ import {
   checkStageUpdate,
   findStage,
   reopenedStage,
+  stampChecklist,
   THREAT_MODELING_STAGE,
   voidsSignOff,
 } from '../../domain/stageRules';
@@ -100,16 +101,22 @@ export async function putStage(
       families.stages,
       stageId,
       input.version,
-      before => ({
-        status: input.status,
-        ...(before?.status !== input.status ? { statusSince: tx.now } : {}),
-        checklist,
-        notes: input.notes ?? null,
-        reason: input.reason ?? null,
-        ...(voidsSignOff(before, { status: input.status, checklist })
-          ? { signedOffBy: null, signedOffAt: null }
-          : {}),
-      }),
+      before => {
+        const stamped = stampChecklist(before?.checklist, checklist, tx.actor);
+        return {
+          status: input.status,
+          ...(before?.status !== input.status ? { statusSince: tx.now } : {}),
+          checklist: stamped,
+          notes: input.notes ?? null,
+          reason: input.reason ?? null,
+          ...(voidsSignOff(before, {
+            status: input.status,
+            checklist: stamped,
+          })
+            ? { signedOffBy: null, signedOffAt: null }
+            : {}),
+        };
+      },
       {
         what: `Stage '${stage.title}'`,
         recordType: 'stage',
@@ -140,6 +147,9 @@ export async function signOffStage(
       accountable: rasi?.accountable,
       ownershipRefs: access.ownershipRefs,
       isSecurityLead: access.isSecurityLead,
+      actor: access.actor,
+      checklist: before.checklist,
+      separation: ctx.signOffSeparation,
     });
     const after = await tx.update(
       families.stages,

@@ -149,11 +149,14 @@ export async function addLesson(
       reopensStageId: stage?.id ?? null,
     });
     if (stage) {
-      // Runtime lessons feed the next planning cycle.
+      // Runtime lessons feed the next planning cycle. The reason names the
+      // worksheet, not the lesson: stage reasons, their history and the
+      // re-open notification reach every reader, the lesson's text is for
+      // the component's insiders (see domain/confidentiality.ts).
       await reopenStage(
         tx,
         stage.id,
-        `Lesson from "${before.title}": ${input.lesson}`,
+        `Lesson from "${before.title}": read it in the worksheet`,
       );
     }
     return after;

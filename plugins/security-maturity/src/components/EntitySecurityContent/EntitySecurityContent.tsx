@@ -16,13 +16,16 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useSecurityData } from '../../hooks/useSecurityData';
 import { SecurityTabProvider } from '../../hooks/useSecurityTab';
+import { CampaignChips } from '../Campaigns';
 import { DecisionsCard } from '../Decisions';
+import { EvidenceCard } from '../Evidence';
 import { ExceptionsCard } from '../Exceptions';
 import { HistoryCard } from '../History';
 import { IntakeCard } from '../Intake';
 import { NextStepsCard } from '../NextSteps';
 import { RasiCard } from '../Rasi';
 import { ReleasesCard } from '../Releases';
+import { RoadmapCard } from '../Roadmap';
 import { ScoreCard } from '../ScoreCard';
 import { SectionCard } from '../SectionCard';
 import { serverError } from '../common';
@@ -39,6 +42,7 @@ const RECORD_CARDS = {
   worksheets: WorksheetsCard,
   decisions: DecisionsCard,
   releases: ReleasesCard,
+  evidence: EvidenceCard,
 };
 
 const useStyles = makeStyles({
@@ -72,6 +76,7 @@ function Sections(props: {
       <Grid item xs={12}>
         <SummaryStrip record={record} score={score} />
       </Grid>
+      <CampaignChips scoreVersion={score.computedAt} />
       <SectionNav />
       <Grid item xs={12} id="security-next-steps">
         <NextStepsCard score={score} />
@@ -92,6 +97,9 @@ function Sections(props: {
       </Grid>
       <Grid item xs={12} id="security-rasi">
         <RasiCard />
+      </Grid>
+      <Grid item xs={12} id="security-roadmap">
+        <RoadmapCard />
       </Grid>
       {Object.entries(RECORD_CARDS).map(([key, Card]) => (
         <Grid item xs={12} md={6} key={key} id={`security-${key}`}>

@@ -15,10 +15,12 @@ export const SECTIONS = [
   { id: 'security-intake', label: 'Intake' },
   { id: 'security-stages', label: 'Stages' },
   { id: 'security-rasi', label: 'RASI' },
+  { id: 'security-roadmap', label: 'Roadmap' },
   { id: 'security-exceptions', label: 'Exceptions' },
   { id: 'security-worksheets', label: 'Worksheets' },
   { id: 'security-decisions', label: 'Decisions' },
   { id: 'security-releases', label: 'Releases' },
+  { id: 'security-evidence', label: 'Evidence from tools' },
   { id: 'security-history', label: 'History' },
 ] as const;
 

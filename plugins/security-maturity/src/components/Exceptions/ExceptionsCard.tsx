@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useMutation } from '../../hooks/useMutation';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
 import { SectionCard } from '../SectionCard';
-import { ChangeErrorAlert, daysUntil } from '../common';
+import { ChangeErrorAlert, daysUntil, Restricted } from '../common';
 import { RequestExceptionDialog } from './RequestExceptionDialog';
 
 /** The transitions the reader may make on one exception, as buttons. */
@@ -113,7 +113,16 @@ export function ExceptionsCard() {
                     )}
                   </>
                 }
-                secondary={`${e.justification} — compensating: ${e.compensatingControls} (risk ${e.riskRating}, requested by ${e.requestedBy})`}
+                secondary={
+                  e.redacted ? (
+                    <>
+                      <Restricted what="Justification and compensating controls" />{' '}
+                      {`(risk ${e.riskRating}, requested by ${e.requestedBy})`}
+                    </>
+                  ) : (
+                    `${e.justification} — compensating: ${e.compensatingControls} (risk ${e.riskRating}, requested by ${e.requestedBy})`
+                  )
+                }
               />
               <Transitions
                 exception={e}

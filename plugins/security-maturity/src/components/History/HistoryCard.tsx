@@ -12,7 +12,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
-import { serverError } from '../common';
+import { Restricted, serverError } from '../common';
 import { formatChanges } from './formatChanges';
 
 const PAGE_SIZE = 20;
@@ -99,6 +99,11 @@ export function HistoryCard() {
                   {formatChanges(entry.changes).map((line, i) => (
                     <div key={i}>{line}</div>
                   ))}
+                  {entry.redacted && (
+                    <div>
+                      <Restricted what="Confidential details" />
+                    </div>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

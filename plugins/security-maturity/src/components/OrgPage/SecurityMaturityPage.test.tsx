@@ -30,6 +30,7 @@ function orgApi(overrides: Parameters<typeof mockApi>[1] = {}) {
       ],
     })),
     getMetricsPack: jest.fn(async () => new Blob(['pack'])),
+    getStaffingCapacity: jest.fn(async () => ({ quarter: '2026-Q4' as const, unit: 'components' as const, hoursPerComponent: 40, partners: [], withoutPartner: [], withoutAccountable: [], components: 0 })),
     ...overrides,
   }); // prettier-ignore
 }

@@ -23,6 +23,7 @@ import {
 } from '../../hooks/useOrgData';
 import { serverError } from '../common';
 import { DistributionChart, FunctionChart, TrendChart } from './Charts';
+import { CampaignsPanel } from './CampaignsPanel';
 import { ComponentsTable } from './ComponentsTable';
 import { ExportPack } from './ExportPack';
 import { Headline } from './Headline';
@@ -31,6 +32,7 @@ import { OrgFilters } from './OrgFilters';
 import { BottlenecksPanel, ExceptionsPanel, Panel, RasiPanel } from './Panels';
 import { ProgressPanel } from './ProgressPanel';
 import { RollupTable } from './RollupTable';
+import { StaffingPanel } from './StaffingPanel';
 import { useOrgFilter } from './useOrgFilter';
 
 /** For someone a permission policy grants part of the organisation. */
@@ -99,6 +101,12 @@ function Body() {
       <Grid item xs={12}>
         <Headline overview={o} />
       </Grid>
+      <Panel
+        title="Campaigns"
+        subheader="Goals over a scope of components by a date: progress, burn-up and who still has work to do"
+      >
+        <CampaignsPanel filter={filter} facets={facets.value} />
+      </Panel>
       <Panel
         title="Trend"
         subheader="Mean score of these components per day (last 180 days)"
@@ -183,6 +191,12 @@ function Body() {
       </Panel>
       <Panel title="RASI coverage" half>
         <RasiPanel overview={o} />
+      </Panel>
+      <Panel
+        title="Staffing and capacity"
+        subheader="Security partners' load against their capacity per quarter; the staffing workbook's round trip"
+      >
+        <StaffingPanel filter={filter} />
       </Panel>
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">

@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { ReleaseRecord } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 import { ItemHeading } from '../common';
+import { ReleaseVerdictLine } from './ReleaseVerdictLine';
 
 const DECISION_COLOR = {
   pending: 'default',
@@ -57,6 +58,7 @@ export function ReleaseItem(props: {
           </Typography>
         ))
       )}
+      {r.decision === 'pending' && <ReleaseVerdictLine release={r} />}
       {canEdit && r.decision === 'pending' && (
         <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={1}>
           <TextField

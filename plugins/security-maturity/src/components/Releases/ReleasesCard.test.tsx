@@ -43,4 +43,43 @@ describe('ReleasesCard', () => {
     expect(screen.getByLabelText('Release or version')).toHaveValue('2026.12.0');
     expect(onChanged).not.toHaveBeenCalled();
   }); // prettier-ignore
+  it('shows what the verdict recommends for a pending release, with its reasons and links', async () => {
+    const verdict = {
+      entityRef: 'component:default/payments-api', releaseId: 'r1', release: '2026.11.3', decision: 'pending' as const, tier: '1',
+      policy: { gates: ['validation'], evidence: ['sast' as const], minSlsaBuildLevel: 2, failOnSarifLevel: 'error' as const, minScorecardScore: 0 },
+      evaluatedAt: '2026-12-02T10:00:00.000Z',
+    };
+    const { api } = await renderSection(<ReleasesCard />, {
+      record: owner,
+      api: {
+        getReleaseVerdict: jest.fn(async () => ({
+          ...verdict,
+          verdict: 'no-go-recommended' as const,
+          reasons: [
+            { code: 'gate-not-cleared' as const, stageId: 'validation', message: "Required gate 'Validation & certification' is in progress" },
+            { code: 'evidence-failing' as const, evidence: 'sast' as const, message: 'CodeQL: 2 open error-level results', link: 'https://ci.example.com/runs/7' },
+          ],
+        })),
+      },
+    });
+    expect(await screen.findByText('No-go recommended')).toBeInTheDocument();
+    expect(screen.getByText(/Required gate 'Validation & certification' is in progress/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^result/ })).toHaveAttribute('href', 'https://ci.example.com/runs/7');
+    expect(api.getReleaseVerdict).toHaveBeenCalledWith(entityRef, 'r1');
+  }); // prettier-ignore
+
+  it('says go when nothing stands against the release, and asks nothing of a decided one', async () => {
+    await renderSection(<ReleasesCard />, {
+      record: editableRecord({ releases: [release, { ...release, id: 'r2', release: '2026.10.1', decision: 'go' }] }),
+      api: {
+        getReleaseVerdict: jest.fn(async (_, id) => ({
+          entityRef: 'component:default/payments-api', releaseId: id, release: '2026.11.3', decision: 'pending' as const, tier: '2',
+          policy: { gates: [], evidence: ['sast' as const, 'sbom' as const], minSlsaBuildLevel: 0, failOnSarifLevel: 'error' as const, minScorecardScore: 0 },
+          evaluatedAt: '2026-12-02T10:00:00.000Z', verdict: 'go' as const, reasons: [],
+        })),
+      },
+    });
+    expect(await screen.findByText(/Verdict: go. Required gates cleared, no expired exceptions, sast, sbom current and passing/)).toBeInTheDocument();
+    expect(screen.getAllByTestId('release-verdict')).toHaveLength(1);
+  }); // prettier-ignore
 });

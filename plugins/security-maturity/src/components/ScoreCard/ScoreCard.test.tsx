@@ -147,6 +147,31 @@ describe('the SAMM card', () => {
     expect(screen.getByText('0.40')).toBeInTheDocument();
   }); // prettier-ignore
 
+  it('says which answers were derived from tools, with their dated rationale and link', async () => {
+    const fromTools: EntityScore = {
+      ...score,
+      activities: [
+        ...score.activities,
+        {
+          id: 'V-ST-1-A',
+          value: 1,
+          source: 'evidence',
+          rationale: 'CodeQL scanned it; latest results from 2026-11-30.',
+          links: [{ title: 'SARIF results of 2026-11-30', url: 'https://ci.example.com/runs/7' }],
+          ruleId: 'samm-signals:V-ST-1-A',
+        },
+      ],
+    };
+    await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => fromTools) }));
+    await openPractice(/Security Testing/);
+    expect(await screen.findByText(/CodeQL scanned it; latest results from 2026-11-30/)).toBeInTheDocument();
+    expect(screen.getByText('from tools')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /SARIF results of 2026-11-30/ })).toHaveAttribute('href', 'https://ci.example.com/runs/7');
+    // Record-derived answers carry no such mark.
+    await openPractice(/Threat Assessment/);
+    expect(screen.getAllByText('from tools')).toHaveLength(1);
+  }); // prettier-ignore
+
   it('offers no questionnaire to people who may not edit', async () => {
     await renderTab(mockApi(async () => emptyRecord, { getEntityScore: jest.fn(async () => score) }));
     await openPractice(/Education & Guidance/);

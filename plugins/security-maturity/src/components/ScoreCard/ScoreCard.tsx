@@ -51,6 +51,13 @@ const SOURCE_COLOR = {
  * 0–3 scale against its target in the tier's profile (a marker, "x of y",
  * the gap), and for every activity its answer, where it came from and why.
  */
+/**
+ * Whether an answer was derived from tools' signals (the SAMM module's
+ * `samm-signals` scorer) rather than from the records.
+ */
+export const fromTools = (a: { ruleId?: string }) =>
+  Boolean(a.ruleId?.startsWith('samm-signals:'));
+
 export function ScoreCard(props: { score: EntityScore }) {
   const { score } = props;
   const { record, api, entityRef } = useSecurityTab();
@@ -162,6 +169,14 @@ export function ScoreCard(props: { score: EntityScore }) {
                                 color={SOURCE_COLOR[a.source]}
                                 label={`${a.source} · ${a.value}`}
                               />
+                              {fromTools(a) && (
+                                <Chip
+                                  size="small"
+                                  variant="outlined"
+                                  label="from tools"
+                                  title="Derived from a tool's result pushed by CI: see Evidence from tools"
+                                />
+                              )}
                             </>
                           }
                           secondaryTypographyProps={{ component: 'div' }}

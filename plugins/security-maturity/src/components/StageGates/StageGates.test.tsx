@@ -81,6 +81,17 @@ describe('stage gate status and sign-off', () => {
     expect(api.signOffStage).toHaveBeenCalledWith(entityRef, 'intake', { version: 3 });
   }); // prettier-ignore
 
+  it('shows who ticked each criterion, and the separation refusal when they sign off themself', async () => {
+    const ticked = editableRecord({
+      stages: [{ ...passedIntake, checklist: [{ ...passedIntake.checklist[0], doneBy: 'user:default/sam.okafor' }] }],
+    });
+    const message = "Sign-off separation (securityMaturity.signOff.separation: strict): user:default/sam.okafor ticked the exit criterion 'classified' of 'Intake & classification', so a second person must sign it off: another Accountable or a security lead";
+    await renderSection(<StageGatesCard />, { record: ticked, api: { signOffStage: refuses(403, message) } });
+    expect(document.getElementById('security-stage-intake')).toHaveTextContent('ticked by user:default/sam.okafor');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign off Intake & classification' }));
+    expect(await screen.findByText(/so a second person must sign it off/)).toBeInTheDocument();
+  }); // prettier-ignore
+
   it('offers the sign-off to the Accountable who does not own the component, for their stages only', async () => {
     const accountable = {
       ...emptyRecord,

@@ -99,6 +99,16 @@ export function StageItem(props: {
                 {link.title}
               </Link>
             ))}
+            {/* Sign-off separation: whoever ticked it does not sign the stage off. */}
+            {checked && item(criterion.id)?.doneBy && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                style={{ marginLeft: 8 }}
+              >
+                ticked by {item(criterion.id)?.doneBy}
+              </Typography>
+            )}
           </Box>
         );
       })}

@@ -11,7 +11,7 @@ import {
 } from '@secmat/backstage-plugin-security-maturity-common';
 import { useState } from 'react';
 import { useSecurityTab } from '../../hooks/useSecurityTab';
-import { InlineTextForm, ItemHeading, menuItems } from '../common';
+import { InlineTextForm, ItemHeading, menuItems, Restricted } from '../common';
 import { ContainmentOwnersForm } from './ContainmentOwnersForm';
 import { ACTION_LABEL } from './labels';
 
@@ -44,6 +44,9 @@ export function WorksheetItem(props: {
   const { worksheet: w, busy, onUpdate, onLesson } = props;
   const { record, config, userRef } = useSecurityTab();
   const canEdit = record.permissions.canEdit;
+  // Redacted for this reader: the text is not theirs to read, nor to
+  // rewrite (an update would save the empty copy; the backend refuses it).
+  const redacted = Boolean(w.redacted);
   const [reopen, setReopen] = useState('');
   const open = w.status === 'open';
   const base = updateOf(w);
@@ -69,7 +72,12 @@ export function WorksheetItem(props: {
           .map(([a, who]) => `${ACTION_LABEL[a] ?? a}: ${who ?? 'nobody'}`)
           .join('; ')}
       </Typography>
-      {canEdit && open && (
+      {redacted && (
+        <Typography variant="body2" component="div">
+          <Restricted what="Timeline, findings, actions and lessons" />
+        </Typography>
+      )}
+      {canEdit && open && !redacted && (
         <ContainmentOwnersForm
           worksheet={w}
           busy={busy}
@@ -79,9 +87,10 @@ export function WorksheetItem(props: {
       {w.timeline.length > 0 && (
         <Box component="ol" my={0.5} pl={3}>
           {w.timeline.map(t => (
-            <li key={`${t.at}-${t.entry}`}>
+            <li key={`${t.at}-${t.by}-${t.entry}`}>
               <Typography variant="body2">
-                {new Date(t.at).toLocaleString()} — {t.entry} ({t.by})
+                {new Date(t.at).toLocaleString()} —{' '}
+                {redacted ? <em>restricted</em> : t.entry} ({t.by})
               </Typography>
             </li>
           ))}
@@ -93,12 +102,12 @@ export function WorksheetItem(props: {
         </Typography>
       )}
       {w.lessons.map(l => (
-        <Typography variant="body2" key={`${l.at}-${l.lesson}`}>
-          Lesson: {l.lesson}
+        <Typography variant="body2" key={`${l.at}-${l.by}-${l.lesson}`}>
+          Lesson: {redacted ? <em>restricted</em> : l.lesson}
           {l.reopensStageId ? ` (re-opened ${l.reopensStageId})` : ''}
         </Typography>
       ))}
-      {canEdit && open && (
+      {canEdit && open && !redacted && (
         <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1}>
           <InlineTextForm
             id={`entry-${w.id}`}

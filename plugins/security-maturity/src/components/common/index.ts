@@ -5,6 +5,7 @@ export { InlineTextForm } from './InlineTextForm';
 export { ItemHeading } from './ItemHeading';
 export { LongTextField } from './LongTextField';
 export { menuItems } from './menuItems';
+export { Restricted, RESTRICTED_TEXT } from './Restricted';
 export { ScoreLineChart } from './ScoreLineChart';
 export type { TrendPoint } from './ScoreLineChart';
 export { SelectField } from './SelectField';
