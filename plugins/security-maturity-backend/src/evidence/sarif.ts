@@ -140,6 +140,8 @@ export function summariseSarif(
     };
     const byRule = new Map<string, { level: Level; count: number }>();
     const seen: Record<string, string> = {};
+    // Counted as it grows: Object.keys on every result was quadratic.
+    let tracked = 0;
     let suppressed = 0;
     let open = 0;
     let isNew = 0;
@@ -175,7 +177,10 @@ export function summariseSarif(
         const fp = fingerprintOf(result, ruleId);
         const firstSeen = previousSeen?.[fp] ?? observedAt;
         if (previousSeen && !previousSeen[fp]) isNew++;
-        if (Object.keys(seen).length < MAX_TRACKED) seen[fp] = firstSeen;
+        if (tracked < MAX_TRACKED && !Object.hasOwn(seen, fp)) {
+          seen[fp] = firstSeen;
+          tracked++;
+        }
         if (level === 'error') {
           errorsOpen++;
           if (!oldestError || firstSeen < oldestError) oldestError = firstSeen;
