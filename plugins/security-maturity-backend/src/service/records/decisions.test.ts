@@ -117,7 +117,17 @@ describe.each(databases.eachSupportedId())(
         url: 'https://ci.example.com/dast',
       });
       expect(late.status).toBe(409);
-      expect(await knex('releases')).toHaveLength(1);
+      // The decided release, unchanged by the late push, and the one CI created.
+      expect(
+        (await knex('releases').orderBy('release')).map(r => [
+          r.release,
+          r.decision,
+          r.evidence.length > 2,
+        ]),
+      ).toEqual([
+        ['2026.11.3', 'go', true],
+        ['2026.11.4', 'pending', false],
+      ]);
     });
 
     it('stores attested SAMM answers in either ID spelling and refuses values the questionnaire does not have', async () => {
