@@ -1,5 +1,9 @@
 // What both benchmarks share: bench databases on SQLite or PostgreSQL, the
 // scoring service as the plugin builds it, and a catalog served from memory.
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -101,3 +105,16 @@ export function inMemoryCatalog(n: number): CatalogService {
     },
   } as unknown as CatalogService;
 }
+
+/** A scheduler that runs nothing: no scheduled task while a benchmark measures. */
+export const noScheduledTasks = createServiceFactory({
+  service: coreServices.scheduler,
+  deps: {},
+  factory: () =>
+    ({
+      scheduleTask: async () => {},
+      triggerTask: async () => {},
+      createScheduledTaskRunner: () => ({ run: async () => {} }),
+      getScheduledTasks: async () => [],
+    } as any),
+});

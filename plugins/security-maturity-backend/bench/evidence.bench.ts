@@ -11,10 +11,6 @@
 //     and the SAMM rules over signals, twice each, alternating.
 // BENCH_EVIDENCE_ONLY=ingest or =rescoring runs one of the two.
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -36,7 +32,7 @@ import { DatabaseScoreStore } from '../src/database/scores/DatabaseScoreStore';
 import { securityMaturityPlugin } from '../src/plugin';
 import { ScoringService } from '../src/scoring/ScoringService';
 import { ScorerRegistry } from '../src/service/ScorerRegistry';
-import { freshDatabase, inMemoryCatalog } from './benchDb';
+import { freshDatabase, inMemoryCatalog, noScheduledTasks } from './benchDb';
 import { seed, syntheticEntity } from './seed';
 
 const N = Number(process.env.BENCH_EVIDENCE_N ?? 10_000);
@@ -102,17 +98,7 @@ async function ingest() {
       securityMaturityPlugin,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: [syntheticEntity(1)] }),
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () =>
-          ({
-            scheduleTask: async () => {},
-            triggerTask: async () => {},
-            createScheduledTaskRunner: () => ({ run: async () => {} }),
-            getScheduledTasks: async () => [],
-          } as any),
-      }),
+      noScheduledTasks,
     ],
   });
   const port = (server.address() as AddressInfo).port;

@@ -43,6 +43,7 @@ import {
   connect,
   freshDatabase,
   inMemoryCatalog,
+  noScheduledTasks,
   scoringService,
 } from './benchDb';
 import { seed, syntheticEntity } from './seed';
@@ -161,17 +162,7 @@ async function serve(knex: Knex) {
         }),
       }),
       // No scheduled rescoring while measuring.
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () =>
-          ({
-            scheduleTask: async () => {},
-            triggerTask: async () => {},
-            createScheduledTaskRunner: () => ({ run: async () => {} }),
-            getScheduledTasks: async () => [],
-          } as any),
-      }),
+      noScheduledTasks,
     ],
   });
 }

@@ -47,6 +47,12 @@ const NOTHING_REQUIRED: TierReleasePolicy = {
   minScorecardScore: 0,
 };
 
+/** Every required gate cleared and no expired exception; no evidence asked. */
+export const GATES_ONLY_POLICY: ReleasePolicy = {
+  gatesBefore: null,
+  forTier: () => NOTHING_REQUIRED,
+};
+
 /**
  * `securityMaturity.releasePolicy`. A mistake stops the backend at start
  * with the key named, rather than giving CI a verdict nobody meant.

@@ -31,7 +31,7 @@ import {
   redactWorksheet,
 } from '../domain/confidentiality';
 import { ScoringService } from '../scoring/ScoringService';
-import { ReleasePolicy } from '../config/readReleasePolicy';
+import { GATES_ONLY_POLICY, ReleasePolicy } from '../config/readReleasePolicy';
 import { releaseVerdict } from '../domain/releaseVerdict';
 import { Caller } from './Caller';
 import { expireDueExceptions } from './expireDueExceptions';
@@ -430,15 +430,7 @@ export class RecordsService {
       records: picture,
       signals: signals?.get(access.entityRef) ?? [],
       workflow,
-      policy: this.deps.releasePolicy ?? {
-        gatesBefore: null,
-        forTier: () => ({
-          evidence: [],
-          minSlsaBuildLevel: 0,
-          failOnSarifLevel: 'error',
-          minScorecardScore: 0,
-        }),
-      },
+      policy: this.deps.releasePolicy ?? GATES_ONLY_POLICY,
       now: this.ctx.clock(),
     });
   }

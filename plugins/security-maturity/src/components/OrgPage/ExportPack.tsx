@@ -9,25 +9,13 @@ import {
 import { useState } from 'react';
 import { securityMaturityApiRef } from '../../api';
 import { useMutation } from '../../hooks/useMutation';
-import { SelectField, serverError } from '../common';
+import { downloadBlob, SelectField, serverError } from '../common';
 import { recentQuarters } from './format';
 
 const FORMATS: Array<{ value: MetricsPackFormat; label: string }> = [
   { value: 'xlsx', label: 'XLSX' },
   { value: 'csv', label: 'CSV' },
 ];
-
-/** Saves a Blob as a file through a temporary link. */
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
 
 /** The quarterly metrics pack of the filtered org unit, as CSV or XLSX. */
 export function ExportPack(props: { filter: OrgFilter }) {
@@ -45,7 +33,7 @@ export function ExportPack(props: { filter: OrgFilter }) {
         quarter: quarter as Quarter,
         format,
       });
-      download(blob, `security-maturity-${quarter}.${format}`);
+      downloadBlob(blob, `security-maturity-${quarter}.${format}`);
     });
 
   return (

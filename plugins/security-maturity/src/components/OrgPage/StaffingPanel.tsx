@@ -23,20 +23,13 @@ import { ChangeEvent, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { securityMaturityApiRef } from '../../api';
 import { useMutation } from '../../hooks/useMutation';
-import { ChangeErrorAlert, SelectField, serverError } from '../common';
+import {
+  ChangeErrorAlert,
+  downloadBlob,
+  SelectField,
+  serverError,
+} from '../common';
 import { recentQuarters, shortRef } from './format';
-
-/** Saves a Blob as a file through a temporary link. */
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
 
 const pct = (u: number | null) =>
   u === null ? '–' : `${Math.round(u * 100)}%`;
@@ -306,7 +299,7 @@ export function StaffingPanel(props: { filter: OrgFilter }) {
         ...props.filter,
         quarter: quarter as Quarter,
       });
-      download(blob, `staffing-${quarter}.xlsx`);
+      downloadBlob(blob, `staffing-${quarter}.xlsx`);
     });
   const choose = (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];

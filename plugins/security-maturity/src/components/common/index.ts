@@ -1,5 +1,6 @@
 export { ChangeErrorAlert } from './ChangeErrorAlert';
 export { daysUntil } from './daysUntil';
+export { downloadBlob } from './downloadBlob';
 export { FormDialog } from './FormDialog';
 export { InlineTextForm } from './InlineTextForm';
 export { ItemHeading } from './ItemHeading';
